@@ -1,0 +1,62 @@
+# The README's commands. `make run` serves the platform with demo data; `make test` runs every check.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: install system-deps compilemessages run test lint messages check-translations worker clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# gettext (catalogues) and Chromium (browser tests) come from Debian's packages; installed only
+# when missing and when allowed to (root). Without Chromium the browser tests skip and say why.
+system-deps:
+	@missing=""; \
+	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+			echo "Installing system packages:$$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+		else \
+			echo "Missing system packages:$$missing (install them with your package manager)"; \
+		fi; \
+	fi
+
+compilemessages: install system-deps
+	$(MANAGE) compilemessages --ignore=.venv --verbosity=0
+
+run: compilemessages
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed_demo
+	$(MANAGE) runserver 127.0.0.1:8000
+
+lint: install
+	$(BIN)/ruff check .
+
+check-translations: install system-deps
+	$(BIN)/python -m lms.i18n check
+
+test: compilemessages
+	$(MANAGE) makemigrations --check --dry-run --verbosity=1
+	$(BIN)/ruff check .
+	$(BIN)/python -m lms.i18n check
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+# Update the catalogues after changing strings, then translate the new Vietnamese entries.
+messages: install system-deps
+	$(BIN)/python -m lms.i18n update
+
+worker: install
+	$(BIN)/celery -A lms worker --loglevel=info
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles build

@@ -1,0 +1,1 @@
+"""Certification: checklists, self-assessments, scoring, readiness reports and certificates."""

@@ -1,0 +1,1 @@
+"""Courses: catalog, course, lesson and quiz pages; enrollment, progress and completion."""

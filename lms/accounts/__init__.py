@@ -1,0 +1,1 @@
+"""Accounts: the custom User, roles, the allauth adapter and the profile."""

@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+from wagtail.users.apps import WagtailUsersAppConfig
+
+
+class AccountsConfig(AppConfig):
+    default = True
+    name = "lms.accounts"
+    label = "accounts"
+    verbose_name = _("Accounts")
+
+    def ready(self):
+        from lms.accounts import receivers  # noqa: F401
+
+
+class UsersAppConfig(WagtailUsersAppConfig):
+    """Wagtail's user admin, with this platform's user forms."""
+
+    user_viewset = "lms.accounts.viewsets.UserViewSet"

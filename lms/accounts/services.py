@@ -1,0 +1,39 @@
+"""Writes of the accounts app."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from lms.accounts.models import User
+
+
+def user_send_welcome_email(*, user_id: int) -> bool:
+    """Send the welcome email once per user, in their language. Returns whether it was sent now.
+
+    Safe to run twice: the user row is locked and the sent time recorded in the same transaction,
+    so a rerun (a retried or duplicated task) finds it sent and does nothing."""
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=user_id)
+        if user.welcome_email_sent_at is not None:
+            return False
+        with translation.override(user.preferred_language):
+            context = {
+                "user": user,
+                "site_url": settings.SITE_URL,
+                "cooperatives_url": settings.SITE_URL + reverse("cooperatives:mine"),
+            }
+            subject = render_to_string("accounts/email/welcome_subject.txt", context).strip()
+            body = render_to_string("accounts/email/welcome_message.txt", context)
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+        user.welcome_email_sent_at = timezone.now()
+        user.save(update_fields=["welcome_email_sent_at"])
+    return True
+
+
+def user_set_language(*, user: User, language: str) -> None:
+    if language in dict(settings.LANGUAGES) and user.preferred_language != language:
+        user.preferred_language = language
+        user.save(update_fields=["preferred_language"])

@@ -1,0 +1,1 @@
+"""Cooperatives: provinces, communes, unions, cooperatives, memberships and officers' scopes."""

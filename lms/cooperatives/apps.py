@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CooperativesConfig(AppConfig):
+    name = "lms.cooperatives"
+    label = "cooperatives"
+    verbose_name = _("Cooperatives")

@@ -1,0 +1,61 @@
+"""Forms of the cooperatives app."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from lms.cooperatives.models import Commune, Cooperative, Membership, Province
+
+
+class CooperativeRegisterForm(forms.ModelForm):
+    class Meta:
+        model = Cooperative
+        fields = ["name", "registration_code", "province", "commune", "sector", "member_count",
+                  "founded"]
+        widgets = {
+            "founded": forms.DateInput(attrs={"type": "date"}),
+            "member_count": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["province"].queryset = Province.objects.order_by("name")
+        self.fields["province"].empty_label = _("Choose a province or city")
+        self.fields["commune"].queryset = Commune.objects.select_related("province").order_by(
+            "province__name", "name"
+        )
+        self.fields["commune"].empty_label = _("Not listed / choose later")
+        self.fields["name"].widget.attrs["placeholder"] = _("e.g. Hợp tác xã Nông nghiệp Thanh Hà")
+
+    def clean_registration_code(self):
+        return self.cleaned_data["registration_code"].strip().upper()
+
+    def clean(self):
+        cleaned = super().clean()
+        province, commune = cleaned.get("province"), cleaned.get("commune")
+        if province and commune and commune.province_id != province.pk:
+            self.add_error("commune", _("This commune is not in the chosen province."))
+        return cleaned
+
+
+class CooperativeSearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Name or registration code"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Search cooperatives")}),
+    )
+    province = forms.ModelChoiceField(
+        label=_("Province or city"),
+        queryset=Province.objects.order_by("name"),
+        required=False,
+        empty_label=_("All provinces and cities"),
+    )
+
+
+class MembershipDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[("approve", _("Approve")), ("decline", _("Decline"))], widget=forms.HiddenInput
+    )
+    role = forms.ChoiceField(
+        label=_("Role"), choices=Membership.Role.choices, initial=Membership.Role.MEMBER
+    )

@@ -1,0 +1,131 @@
+"""Pages for learners and managers: my cooperatives, joining, registering, deciding requests."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from lms.cooperatives import selectors, services
+from lms.cooperatives.forms import (
+    CooperativeRegisterForm,
+    CooperativeSearchForm,
+    MembershipDecisionForm,
+)
+from lms.cooperatives.models import Cooperative, Membership
+
+
+@login_required
+def my_cooperatives(request):
+    memberships = list(selectors.memberships_of_user(user=request.user))
+    requests_to_decide = list(selectors.membership_requests_for_manager(user=request.user))
+    return render(
+        request,
+        "cooperatives/my_cooperatives.html",
+        {
+            "memberships": memberships,
+            "requests_to_decide": requests_to_decide,
+            "decision_form": MembershipDecisionForm(),
+        },
+    )
+
+
+@login_required
+def join(request):
+    if request.method == "POST":
+        cooperative = get_object_or_404(Cooperative, pk=request.POST.get("cooperative"))
+        membership = services.membership_request(user=request.user, cooperative=cooperative)
+        if membership.is_active:
+            messages.info(
+                request, _("You are already a member of %(name)s.") % {"name": cooperative}
+            )
+        else:
+            messages.success(
+                request,
+                _("Your request to join %(name)s has been sent. A manager of the cooperative "
+                  "will review it.") % {"name": cooperative},
+            )
+        return redirect("cooperatives:mine")
+
+    form = CooperativeSearchForm(request.GET or None)
+    query, province = "", None
+    if form.is_valid():
+        query = form.cleaned_data["q"].strip()
+        province = form.cleaned_data["province"]
+    cooperatives = selectors.cooperatives_to_join(
+        query=query, province_id=province.pk if province else None, user=request.user
+    )
+    page = Paginator(cooperatives, 20).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "cooperatives/join.html",
+        {"form": form, "page": page, "searched": bool(query or province)},
+    )
+
+
+@login_required
+def register(request):
+    form = CooperativeRegisterForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            cooperative = services.cooperative_register(user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            for field, field_errors in error.message_dict.items():
+                for message in field_errors:
+                    form.add_error(field if field in form.fields else None, message)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is registered. You are its manager: approve members as they ask to "
+                  "join.") % {"name": cooperative},
+            )
+            return redirect("cooperatives:detail", pk=cooperative.pk)
+    return render(request, "cooperatives/register.html", {"form": form})
+
+
+@login_required
+def cooperative_detail(request, pk):
+    cooperative = get_object_or_404(
+        Cooperative.objects.select_related("province", "commune", "union"), pk=pk
+    )
+    if not selectors.cooperative_user_can_view(user=request.user, cooperative=cooperative):
+        # Do not confirm that the cooperative exists to people outside it.
+        raise Http404
+    members = list(selectors.cooperative_members(cooperative=cooperative))
+    return render(
+        request,
+        "cooperatives/cooperative_detail.html",
+        {
+            "cooperative": cooperative,
+            "members": members,
+            "is_manager": any(m.user_id == request.user.pk and m.is_manager for m in members),
+        },
+    )
+
+
+@login_required
+@require_POST
+def membership_decide(request, pk):
+    membership = get_object_or_404(Membership.objects.select_related("cooperative"), pk=pk)
+    form = MembershipDecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a valid role and decision."))
+        return redirect("cooperatives:mine")
+    approve = form.cleaned_data["decision"] == "approve"
+    try:
+        membership = services.membership_decide(
+            manager=request.user, membership=membership, approve=approve,
+            role=form.cleaned_data["role"],
+        )
+    except PermissionDenied:
+        raise Http404 from None
+    if approve:
+        messages.success(request, _("%(name)s is now a member.") % {"name": membership.user})
+    else:
+        messages.info(
+            request, _("The request of %(name)s was declined.") % {"name": membership.user}
+        )
+    return redirect("cooperatives:mine")

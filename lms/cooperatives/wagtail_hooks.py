@@ -1,0 +1,162 @@
+"""The cooperatives in the Wagtail admin: site admins see everything, union officers only the
+cooperatives, unions and memberships of the provinces or unions in their scope."""
+
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import snippets as snippet_views
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from lms.cooperatives.models import (
+    Commune,
+    Cooperative,
+    CooperativeUnion,
+    Membership,
+    OfficerScope,
+)
+from lms.cooperatives.selectors import cooperatives_overseen_by, provinces_overseen_by
+
+
+class ScopedObjectMixin:
+    """Object views answer 404 for an object outside the user's scope."""
+
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        viewset = self.model.snippet_viewset
+        if not viewset.scoped_queryset(self.request.user).filter(pk=obj.pk).exists():
+            raise Http404
+        return obj
+
+
+def _scoped(view_class):
+    return type(f"Scoped{view_class.__name__}", (ScopedObjectMixin, view_class), {})
+
+
+class ScopedSnippetViewSet(SnippetViewSet):
+    copy_view_enabled = False
+    edit_view_class = _scoped(snippet_views.EditView)
+    delete_view_class = _scoped(snippet_views.DeleteView)
+    inspect_view_class = _scoped(snippet_views.InspectView)
+    history_view_class = _scoped(snippet_views.HistoryView)
+    usage_view_class = _scoped(snippet_views.UsageView)
+
+    def scoped_queryset(self, user):
+        raise NotImplementedError
+
+    def get_queryset(self, request):
+        return self.scoped_queryset(request.user)
+
+
+class CooperativeAdminForm(WagtailAdminModelForm):
+    """Officers may only place a cooperative in a province of their scope."""
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        if for_user is not None and not for_user.is_superuser:
+            provinces = provinces_overseen_by(for_user)
+            self.fields["province"].queryset = provinces
+            self.fields["commune"].queryset = Commune.objects.filter(province__in=provinces)
+            self.fields["union"].queryset = CooperativeUnion.objects.filter(
+                province__in=provinces
+            )
+
+
+class MembershipAdminForm(WagtailAdminModelForm):
+    """Officers may only attach memberships to cooperatives of their scope."""
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        if for_user is not None and not for_user.is_superuser:
+            self.fields["cooperative"].queryset = cooperatives_overseen_by(for_user)
+
+
+class CooperativeViewSet(ScopedSnippetViewSet):
+    model = Cooperative
+    icon = "group"
+    menu_label = _("Cooperatives")
+    list_display = ["name", "registration_code", "province", "sector", "member_count"]
+    list_filter = ["province", "sector"]
+    search_fields = ["name", "registration_code"]
+    ordering = ["name"]
+    list_per_page = 50
+    edit_handler = ObjectList(
+        [
+            FieldPanel("name"),
+            FieldRowPanel([FieldPanel("registration_code"), FieldPanel("sector")]),
+            MultiFieldPanel(
+                [FieldPanel("province"), FieldPanel("commune"), FieldPanel("union")],
+                heading=_("Location and union"),
+            ),
+            FieldRowPanel([FieldPanel("member_count"), FieldPanel("founded")]),
+        ],
+        base_form_class=CooperativeAdminForm,
+    )
+
+    def scoped_queryset(self, user):
+        return cooperatives_overseen_by(user).select_related("province")
+
+
+class MembershipViewSet(ScopedSnippetViewSet):
+    model = Membership
+    icon = "user"
+    menu_label = _("Memberships")
+    list_display = ["user", "cooperative", "role", "status", "requested_at"]
+    list_filter = ["role", "status"]
+    search_fields = ["user__full_name", "user__email", "cooperative__name"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("user"),
+            FieldPanel("cooperative"),
+            FieldRowPanel([FieldPanel("role"), FieldPanel("status")]),
+        ],
+        base_form_class=MembershipAdminForm,
+    )
+
+    def scoped_queryset(self, user):
+        return Membership.objects.filter(
+            cooperative__in=cooperatives_overseen_by(user)
+        ).select_related("user", "cooperative")
+
+
+class CooperativeUnionViewSet(SnippetViewSet):
+    model = CooperativeUnion
+    icon = "site"
+    menu_label = _("Cooperative unions")
+    list_display = ["name", "province", "email", "phone"]
+    list_filter = ["province"]
+    search_fields = ["name"]
+
+
+class CommuneViewSet(SnippetViewSet):
+    model = Commune
+    icon = "pick"
+    menu_label = _("Communes")
+    list_display = ["name", "kind", "province"]
+    list_filter = ["province", "kind"]
+    search_fields = ["name"]
+
+
+class OfficerScopeViewSet(SnippetViewSet):
+    model = OfficerScope
+    icon = "lock"
+    menu_label = _("Officer scopes")
+    list_display = ["officer", "province", "union"]
+    list_filter = ["province"]
+
+
+class CooperativesGroup(SnippetViewSetGroup):
+    menu_label = _("Cooperatives")
+    menu_icon = "group"
+    menu_order = 200
+    items = (
+        CooperativeViewSet,
+        MembershipViewSet,
+        CooperativeUnionViewSet,
+        CommuneViewSet,
+        OfficerScopeViewSet,
+    )
+
+
+register_snippet(CooperativesGroup)

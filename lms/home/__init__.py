@@ -1,0 +1,1 @@
+"""The Wagtail home page of the platform."""

@@ -1,0 +1,32 @@
+"""The platform's URLs: accounts (allauth), cooperatives, the Wagtail admin, then Wagtail pages."""
+
+from django.conf import settings
+from django.urls import include, path, reverse_lazy
+from django.views.generic import RedirectView
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from lms.accounts import views as account_views
+
+urlpatterns = [
+    # The admin's own login form has no rate limit: send it to allauth's, keeping ?next=.
+    path(
+        "admin/login/",
+        RedirectView.as_view(url=reverse_lazy("account_login"), query_string=True),
+        name="wagtailadmin_login",
+    ),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("accounts/profile/", account_views.profile, name="account_profile"),
+    path("accounts/", include("allauth.urls")),
+    path("language/", account_views.set_language, name="set_language"),
+    path("cooperatives/", include("lms.cooperatives.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += [path("", include(wagtail_urls))]

@@ -1,0 +1,21 @@
+"""factory_boy factories for the platform's models."""
+
+from tests.factories.accounts import OfficerFactory, TrainerFactory, UserFactory
+from tests.factories.cooperatives import (
+    CommuneFactory,
+    CooperativeFactory,
+    CooperativeUnionFactory,
+    MembershipFactory,
+    province,
+)
+
+__all__ = [
+    "CommuneFactory",
+    "CooperativeFactory",
+    "CooperativeUnionFactory",
+    "MembershipFactory",
+    "OfficerFactory",
+    "TrainerFactory",
+    "UserFactory",
+    "province",
+]
