@@ -24,7 +24,9 @@ class CooperativeRegisterForm(forms.ModelForm):
             "province__name", "name"
         )
         self.fields["commune"].empty_label = _("Not listed / choose later")
+        self.fields["name"].label = _("Name of the cooperative")
         self.fields["name"].widget.attrs["placeholder"] = _("e.g. Hợp tác xã Nông nghiệp Thanh Hà")
+        self.fields["sector"].choices = [("", _("Choose a sector")), *Cooperative.Sector.choices]
 
     def clean_registration_code(self):
         return self.cleaned_data["registration_code"].strip().upper()

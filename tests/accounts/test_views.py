@@ -67,6 +67,18 @@ def test_a_signed_in_user_sees_their_preferred_language_on_any_device(client, le
 
 
 def test_the_site_speaks_vietnamese_by_default(client):
-    response = client.get("/", HTTP_ACCEPT_LANGUAGE="")
+    response = client.get("/")
 
     assert response.headers["Content-Language"] == "vi"
+    assert "Tạo tài khoản miễn phí" in response.content.decode()
+
+
+def test_a_browser_set_to_english_still_gets_vietnamese_until_the_switch(client):
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").headers[
+        "Content-Language"] == "vi"
+
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert response.headers["Content-Language"] == "en"
+    assert "Create a free account" in response.content.decode()
