@@ -3,6 +3,7 @@
 import pytest
 from django.core.cache import cache
 
+from lms.celery import app as celery_app
 from tests.factories import (
     CooperativeFactory,
     MembershipFactory,
@@ -23,6 +24,20 @@ def _clean_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _celery_eager(request):
+    """Tasks run in-process in unit tests even when a broker is configured; only tests marked
+    `worker` send them through the broker to a real worker."""
+    if request.node.get_closest_marker("worker"):
+        yield
+        return
+    saved = celery_app.conf.task_always_eager, celery_app.conf.task_eager_propagates
+    celery_app.conf.task_always_eager = True
+    celery_app.conf.task_eager_propagates = True
+    yield
+    celery_app.conf.task_always_eager, celery_app.conf.task_eager_propagates = saved
 
 
 @pytest.fixture
