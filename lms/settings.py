@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
+    "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
     "lms.accounts.apps.UsersAppConfig",

@@ -22,6 +22,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("language/", account_views.set_language, name="set_language"),
     path("cooperatives/", include("lms.cooperatives.urls")),
+    path("learning/", include("courses.urls")),
 ]
 
 if settings.DEBUG:

@@ -24,8 +24,12 @@ def chromium_path() -> str | None:
     return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def browser():
+    """A fresh Chromium per test. Playwright's sync API runs an event loop in this thread while it
+    is open, which makes Django keep database connections per context instead of per thread; the
+    test database's restore between transactional tests then misses its snapshot. Closing
+    Playwright at the end of each test keeps the next test's set-up in a plain sync thread."""
     executable = chromium_path()
     if executable is None:
         message = "Chromium is not installed (apt-get install chromium); browser tests need it."

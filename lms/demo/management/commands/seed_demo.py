@@ -1,4 +1,5 @@
-"""`python manage.py seed_demo`: demo cooperatives in a few provinces and one user per role.
+"""`python manage.py seed_demo`: demo cooperatives in a few provinces, one user per role, and
+four courses in Vietnamese and English.
 
 Idempotent: every row is found by its natural key and updated, so running it twice changes
 nothing. The cooperatives are invented for the demonstration; the provinces are real."""
@@ -22,6 +23,7 @@ from lms.cooperatives.models import (
     OfficerScope,
     Province,
 )
+from lms.demo.courses import seed_courses
 from lms.home.models import HomePage
 
 DEMO_PASSWORD = "hoc-cung-htx-2025"
@@ -103,6 +105,8 @@ class Command(BaseCommand):
             users = self.seed_users()
             self.seed_roles(users, cooperatives)
             self.seed_home_translation()
+            courses = seed_courses(trainer=users["giangvien"])
+        self.stdout.write(f"Courses in the catalog: {len(courses)}, in Vietnamese and English.")
         self.print_logins()
 
     def seed_cooperatives(self) -> dict[str, Cooperative]:

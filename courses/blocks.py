@@ -1,0 +1,127 @@
+"""StreamField blocks of lessons and quizzes, each with its template under templates/blocks/."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageBlock
+
+LESSON_RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class CalloutBlock(blocks.StructBlock):
+    kind = blocks.ChoiceBlock(
+        choices=[("tip", _("Tip")), ("warning", _("Warning")), ("example", _("Example"))],
+        default="tip",
+        label=_("Kind"),
+    )
+    text = blocks.RichTextBlock(features=LESSON_RICH_TEXT_FEATURES, label=_("Text"))
+
+    class Meta:
+        icon = "help"
+        template = "blocks/callout_block.html"
+        label = _("Callout")
+
+
+class DocumentBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Document"))
+    description = blocks.CharBlock(required=False, max_length=200, label=_("Description"))
+
+    class Meta:
+        icon = "doc-full"
+        template = "blocks/document_block.html"
+        label = _("Downloadable document")
+
+
+class LessonBodyBlock(blocks.StreamBlock):
+    heading = blocks.CharBlock(
+        max_length=120, icon="title", template="blocks/heading_block.html", label=_("Heading")
+    )
+    paragraph = blocks.RichTextBlock(
+        features=LESSON_RICH_TEXT_FEATURES, template="blocks/paragraph_block.html",
+        label=_("Text"),
+    )
+    image = ImageBlock(template="blocks/image_block.html", label=_("Image"))
+    video = EmbedBlock(
+        max_width=720, icon="media", template="blocks/video_block.html", label=_("Video")
+    )
+    document = DocumentBlock()
+    callout = CalloutBlock()
+    table = TableBlock(
+        template="blocks/table_block.html",
+        label=_("Table"),
+        table_options={"contextMenu": ["row_above", "row_below", "col_left", "col_right",
+                                       "remove_row", "remove_col", "undo", "redo"]},
+    )
+
+
+class OptionBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=300, label=_("Answer"))
+    correct = blocks.BooleanBlock(required=False, label=_("Correct"))
+    feedback = blocks.CharBlock(
+        required=False, max_length=500, label=_("Feedback"),
+        help_text=_("Shown after submission to a learner who chose this answer."),
+    )
+
+
+def _count_correct(options) -> int:
+    return sum(1 for option in options if option["correct"])
+
+
+class SingleChoiceBlock(blocks.StructBlock):
+    question = blocks.CharBlock(max_length=500, label=_("Question"))
+    options = blocks.ListBlock(OptionBlock(), min_num=2, label=_("Answers"))
+
+    def clean(self, value):
+        value = super().clean(value)
+        if _count_correct(value["options"]) != 1:
+            raise blocks.StructBlockValidationError(
+                block_errors={"options": blocks.BlockValidationError(
+                    _("Mark exactly one answer as correct."))}
+            )
+        return value
+
+    class Meta:
+        icon = "radio-full"
+        label = _("Single choice")
+
+
+class MultipleChoiceBlock(blocks.StructBlock):
+    question = blocks.CharBlock(max_length=500, label=_("Question"))
+    options = blocks.ListBlock(OptionBlock(), min_num=2, label=_("Answers"))
+
+    def clean(self, value):
+        value = super().clean(value)
+        if _count_correct(value["options"]) < 1:
+            raise blocks.StructBlockValidationError(
+                block_errors={"options": blocks.BlockValidationError(
+                    _("Mark at least one answer as correct."))}
+            )
+        return value
+
+    class Meta:
+        icon = "tasks"
+        label = _("Multiple choice")
+
+
+class TrueFalseBlock(blocks.StructBlock):
+    question = blocks.CharBlock(max_length=500, label=_("Statement"))
+    answer = blocks.BooleanBlock(required=False, label=_("The statement is true"))
+    feedback_true = blocks.CharBlock(
+        required=False, max_length=500, label=_("Feedback for 'true'"))
+    feedback_false = blocks.CharBlock(
+        required=False, max_length=500, label=_("Feedback for 'false'"))
+
+    class Meta:
+        icon = "tick-inverse"
+        label = _("True or false")
+
+
+class QuestionsBlock(blocks.StreamBlock):
+    single_choice = SingleChoiceBlock()
+    multiple_choice = MultipleChoiceBlock()
+    true_false = TrueFalseBlock()
+
+    class Meta:
+        min_num = 1

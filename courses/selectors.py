@@ -1,0 +1,186 @@
+"""Reads of the courses app: the catalog, a course's outline, a learner's progress."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+from wagtail.models import Locale, Page
+
+from courses.models import (
+    CourseCategory,
+    CourseIndexPage,
+    CoursePage,
+    Enrollment,
+    LessonPage,
+    LessonProgress,
+    Level,
+    QuizAttempt,
+    QuizPage,
+)
+
+CATALOG_PAGE_SIZE = 24
+
+
+def catalog_page() -> CourseIndexPage | None:
+    """The live catalog in the active language, else in any language."""
+    catalogs = CourseIndexPage.objects.live()
+    return (catalogs.filter(locale=Locale.get_active()).first() or catalogs.first())
+
+
+def catalog(*, index, params, user) -> dict:
+    """Live courses of the catalog page `index` (so of its language), filtered by the category
+    slug and level in `params`, with the categories to filter by and the user's enrollments."""
+    categories = list(CourseCategory.objects.filter(locale_id=index.locale_id))
+    by_key = {category.translation_key: category for category in categories}
+    courses = (
+        CoursePage.objects.live().child_of(index)
+        .select_related("category", "cover_image")
+        .prefetch_related("cover_image__renditions")
+        .order_by("path")
+    )
+    category_slug = params.get("category", "")
+    level = params.get("level", "")
+    if category_slug:
+        courses = courses.filter(category__slug=category_slug)
+    if level in Level.values:
+        courses = courses.filter(level=level)
+    courses = list(courses[:CATALOG_PAGE_SIZE])
+    enrollments = enrollments_by_course_key(user=user, keys=[c.translation_key for c in courses])
+    for course in courses:
+        # Show the category in the catalog's language when a translation exists.
+        course.category_shown = by_key.get(course.category.translation_key, course.category)
+        course.enrollment = enrollments.get(course.translation_key)
+    return {
+        "courses": courses,
+        "categories": categories,
+        "levels": Level.choices,
+        "selected_category": category_slug,
+        "selected_level": level if level in Level.values else "",
+    }
+
+
+def enrollments_by_course_key(*, user, keys) -> dict:
+    if not user.is_authenticated or not keys:
+        return {}
+    return {e.course_key: e for e in Enrollment.objects.filter(user=user, course_key__in=keys)}
+
+
+def course_outline(*, course: CoursePage) -> list[Page]:
+    """The course's live lessons and quizzes, in the order the trainer set."""
+    return list(
+        course.get_children().live().type(LessonPage, QuizPage).specific().order_by("path")
+    )
+
+
+def enrollment_for(*, user, course: CoursePage) -> Enrollment | None:
+    if not user.is_authenticated:
+        return None
+    return Enrollment.objects.filter(user=user, course_key=course.translation_key).first()
+
+
+@dataclass
+class Progress:
+    items: list
+    done_keys: set = field(default_factory=set)
+
+    @property
+    def total(self) -> int:
+        return len(self.items)
+
+    @property
+    def done(self) -> int:
+        return sum(1 for item in self.items if item.translation_key in self.done_keys)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
+
+    @property
+    def is_complete(self) -> bool:
+        return self.total > 0 and self.done == self.total
+
+    def next_item(self, *, after_key=None):
+        """The first item not done yet, looking from `after_key` on first (so a lesson left
+        unfinished is where the learner resumes)."""
+        keys = [item.translation_key for item in self.items]
+        start = keys.index(after_key) if after_key in keys else 0
+        for item in self.items[start:] + self.items[:start]:
+            if item.translation_key not in self.done_keys:
+                return item
+        return None
+
+    def neighbours(self, key):
+        keys = [item.translation_key for item in self.items]
+        if key not in keys:
+            return None, None
+        i = keys.index(key)
+        return (self.items[i - 1] if i > 0 else None,
+                self.items[i + 1] if i + 1 < len(self.items) else None)
+
+
+def enrollment_progress(*, enrollment: Enrollment | None, outline: list[Page]) -> Progress:
+    """Which items of `outline` the enrollment has done: lessons marked done, quizzes passed."""
+    if enrollment is None:
+        return Progress(items=outline)
+    done = set(LessonProgress.objects.filter(enrollment=enrollment)
+               .values_list("lesson_key", flat=True))
+    done |= set(QuizAttempt.objects.filter(enrollment=enrollment, passed=True)
+                .values_list("quiz_key", flat=True))
+    return Progress(items=outline, done_keys=done)
+
+
+def _with_done_counts(enrollments):
+    return enrollments.annotate(
+        n_lessons_done=Count("lessons_done", distinct=True),
+        n_quizzes_passed=Count("attempts__quiz_key", filter=Q(attempts__passed=True),
+                               distinct=True),
+    )
+
+
+def my_learning(*, user) -> list[Enrollment]:
+    """The user's enrollments, each with `percent` done, in a fixed number of queries."""
+    return with_percent(list(
+        _with_done_counts(Enrollment.objects.filter(user=user))
+        .select_related("course__cover_image")
+        .order_by("status", "-last_activity_at", "-enrolled_at")
+    ))
+
+
+def learners_of_trainer(*, user):
+    """Enrollments in the courses a trainer teaches or owns; every enrollment for site admins."""
+    enrollments = Enrollment.objects.all()
+    if not user.is_superuser:
+        enrollments = enrollments.filter(Q(course__trainer=user) | Q(course__owner=user))
+    return (_with_done_counts(enrollments).select_related("user", "course")
+            .order_by("course__title", "user__full_name"))
+
+
+def with_percent(enrollments: list[Enrollment]) -> list[Enrollment]:
+    """Set `percent` done on enrollments annotated by `_with_done_counts`, with one query for
+    the number of live lessons and quizzes of all their courses."""
+    if not enrollments:
+        return enrollments
+    courses = {e.course_id: e.course for e in enrollments}
+    path_filter = Q()
+    for course in courses.values():
+        path_filter |= Q(path__startswith=course.path, depth=course.depth + 1)
+    items = (
+        Page.objects.live().type(LessonPage, QuizPage).filter(path_filter)
+        .values_list("path", flat=True)
+    )
+    totals = dict.fromkeys(courses, 0)
+    for path in items:
+        for course_id, course in courses.items():
+            if path.startswith(course.path):
+                totals[course_id] += 1
+    for enrollment in enrollments:
+        total = totals[enrollment.course_id]
+        done = min(enrollment.n_lessons_done + enrollment.n_quizzes_passed, total)
+        enrollment.percent = (100 if enrollment.is_completed
+                              else round(100 * done / total) if total else 0)
+    return enrollments
+
+
+def quiz_attempts(*, enrollment: Enrollment | None, quiz: QuizPage) -> list[QuizAttempt]:
+    if enrollment is None:
+        return []
+    return list(QuizAttempt.objects.filter(enrollment=enrollment, quiz_key=quiz.translation_key))

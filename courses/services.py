@@ -1,0 +1,132 @@
+"""Writes of the courses app: enrolling, finishing lessons, submitting quizzes, completing."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from courses import grading, selectors
+from courses.models import CoursePage, Enrollment, LessonPage, LessonProgress, QuizAttempt, QuizPage
+from courses.signals import enrollment_completed
+from lms.cooperatives.models import Membership
+
+
+def enrollment_create(*, user, course: CoursePage, enrolled_by=None) -> Enrollment:
+    """Enroll `user` in a live course; enrolling again returns the existing enrollment."""
+    if not course.live:
+        raise ValidationError(_("This course is not published."))
+    existing = Enrollment.objects.filter(user=user, course_key=course.translation_key).first()
+    if existing is not None:
+        return existing
+    try:
+        with transaction.atomic():
+            return Enrollment.objects.create(
+                user=user, course=course, course_key=course.translation_key,
+                enrolled_by=enrolled_by,
+            )
+    except IntegrityError:  # a double click: the other request enrolled first
+        return Enrollment.objects.get(user=user, course_key=course.translation_key)
+
+
+def members_a_manager_can_enroll(*, manager):
+    """Active members of the cooperatives `manager` manages (the manager included)."""
+    from django.contrib.auth import get_user_model
+
+    managed = Membership.objects.filter(
+        user=manager, role=Membership.Role.MANAGER, status=Membership.Status.ACTIVE
+    ).values("cooperative_id")
+    return get_user_model().objects.filter(
+        memberships__cooperative_id__in=managed, memberships__status=Membership.Status.ACTIVE
+    ).distinct().order_by("full_name")
+
+
+def enrollment_bulk_create(*, manager, course: CoursePage, user_ids) -> int:
+    """A cooperative manager enrolls members of their cooperatives; returns how many were new."""
+    allowed = members_a_manager_can_enroll(manager=manager)
+    users = list(allowed.filter(pk__in=user_ids))
+    if len(users) != len(set(user_ids)):
+        raise PermissionDenied(_("You can only enroll active members of a cooperative you "
+                                 "manage."))
+    already = set(Enrollment.objects.filter(course_key=course.translation_key, user__in=users)
+                  .values_list("user_id", flat=True))
+    for user in users:
+        if user.pk not in already:
+            enrollment_create(user=user, course=course, enrolled_by=manager)
+    return len(users) - len(already)
+
+
+def _touch(enrollment: Enrollment, page) -> None:
+    enrollment.last_page_key = page.translation_key
+    enrollment.last_activity_at = timezone.now()
+    Enrollment.objects.filter(pk=enrollment.pk).update(
+        last_page_key=enrollment.last_page_key, last_activity_at=enrollment.last_activity_at
+    )
+
+
+def lesson_visit(*, enrollment: Enrollment, lesson: LessonPage) -> None:
+    """Remember the lesson as where the learner left off."""
+    _touch(enrollment, lesson)
+
+
+def lesson_complete(*, enrollment: Enrollment, lesson: LessonPage) -> None:
+    LessonProgress.objects.get_or_create(enrollment=enrollment, lesson_key=lesson.translation_key)
+    _touch(enrollment, lesson)
+    enrollment_check_completion(enrollment=enrollment)
+
+
+def quiz_attempts_left(*, enrollment: Enrollment, quiz: QuizPage) -> int | None:
+    """None when unlimited."""
+    if not quiz.attempt_limit:
+        return None
+    used = QuizAttempt.objects.filter(enrollment=enrollment, quiz_key=quiz.translation_key).count()
+    return max(quiz.attempt_limit - used, 0)
+
+
+@transaction.atomic
+def quiz_submit(*, enrollment: Enrollment, quiz: QuizPage, raw_answers: dict) -> QuizAttempt:
+    """Grade a submission on the server and store it. Refused (ValidationError) when a question
+    is unanswered, when the quiz is already passed, or when no attempt is left."""
+    # Serialise attempts of one learner on one quiz, so two tabs cannot exceed the limit.
+    Enrollment.objects.select_for_update().get(pk=enrollment.pk)
+    attempts = QuizAttempt.objects.filter(enrollment=enrollment, quiz_key=quiz.translation_key)
+    if attempts.filter(passed=True).exists():
+        raise ValidationError(_("You have already passed this quiz."))
+    if quiz.attempt_limit and attempts.count() >= quiz.attempt_limit:
+        raise ValidationError(_("You have used all your attempts at this quiz."))
+    questions = quiz.grading_questions()
+    answers = grading.clean_answers(questions, raw_answers)
+    if grading.unanswered(questions, answers):
+        raise ValidationError(_("Please answer every question before submitting."),
+                              code="unanswered")
+    result = grading.grade(questions, answers, quiz.pass_mark)
+    attempt = QuizAttempt.objects.create(
+        enrollment=enrollment, quiz=quiz, quiz_key=quiz.translation_key,
+        number=attempts.count() + 1,
+        answers={qid: sorted(keys) for qid, keys in answers.items()},
+        score=result.score, passed=result.passed,
+    )
+    _touch(enrollment, quiz)
+    if attempt.passed:
+        enrollment_check_completion(enrollment=enrollment)
+    return attempt
+
+
+def enrollment_check_completion(*, enrollment: Enrollment) -> bool:
+    """Complete the enrollment when every lesson is done and every quiz passed. Completion
+    happens once: the status changes by a conditional update, and only the update that changed
+    it announces `enrollment_completed` after the commit."""
+    progress = selectors.enrollment_progress(
+        enrollment=enrollment, outline=selectors.course_outline(course=enrollment.course)
+    )
+    if not progress.is_complete:
+        return False
+    now = timezone.now()
+    changed = Enrollment.objects.filter(pk=enrollment.pk, status=Enrollment.Status.ACTIVE).update(
+        status=Enrollment.Status.COMPLETED, completed_at=now
+    )
+    if changed:
+        enrollment.status, enrollment.completed_at = Enrollment.Status.COMPLETED, now
+        enrollment_id = enrollment.pk
+        transaction.on_commit(lambda: enrollment_completed.send(
+            sender=Enrollment, enrollment_id=enrollment_id))
+    return bool(changed)

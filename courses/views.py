@@ -1,0 +1,198 @@
+"""Learner pages: a course (enroll, bulk-enroll), a lesson, a quiz, and "My learning"."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from courses import selectors, services
+from courses.models import Enrollment, QuizAttempt
+
+
+def course_page(request, page):
+    enrollment = selectors.enrollment_for(user=request.user, course=page)
+    if request.method == "POST":
+        if not request.user.is_authenticated:
+            return redirect_to_login(page.url)
+        action = request.POST.get("action")
+        if action == "enroll":
+            enrollment = services.enrollment_create(user=request.user, course=page)
+            messages.success(request, _("You are enrolled. Start with the first lesson."))
+            first = selectors.enrollment_progress(
+                enrollment=enrollment, outline=selectors.course_outline(course=page)).next_item()
+            return redirect(first.url if first else page.url)
+        if action == "enroll_members":
+            return _enroll_members(request, page)
+        return redirect(page.url)
+
+    outline = selectors.course_outline(course=page)
+    progress = selectors.enrollment_progress(enrollment=enrollment, outline=outline)
+    resume = None
+    if enrollment is not None:
+        resume = (progress.next_item(after_key=enrollment.last_page_key)
+                  if not progress.is_complete else None)
+    members = (list(services.members_a_manager_can_enroll(manager=request.user))
+               if request.user.is_authenticated else [])
+    if members:
+        enrolled = set(Enrollment.objects.filter(
+            course_key=page.translation_key, user__in=members).values_list("user_id", flat=True))
+        for member in members:
+            member.already_enrolled = member.pk in enrolled
+    return TemplateResponse(request, "courses/course_page.html", {
+        "page": page, "self": page, "outline": outline, "progress": progress,
+        "enrollment": enrollment, "resume": resume, "members": members,
+        "category": page.category.localized,
+        "prerequisites": page.prerequisites.live().specific(),
+    })
+
+
+def _enroll_members(request, page):
+    ids = [int(i) for i in request.POST.getlist("members") if i.isdigit()]
+    if not ids:
+        messages.error(request, _("Choose at least one member to enroll."))
+        return redirect(page.url)
+    try:
+        added = services.enrollment_bulk_create(manager=request.user, course=page, user_ids=ids)
+    except PermissionDenied as error:
+        messages.error(request, str(error))
+        return redirect(page.url)
+    messages.success(request, ngettext("%(count)d member enrolled.",
+                                       "%(count)d members enrolled.", added) % {"count": added})
+    return redirect(page.url)
+
+
+def _enrollment_or_redirect(request, page):
+    """Lessons and quizzes are for enrolled learners; others go to the course page."""
+    course = page.get_parent().specific
+    if not request.user.is_authenticated:
+        return course, None, redirect_to_login(page.url)
+    enrollment = selectors.enrollment_for(user=request.user, course=course)
+    if enrollment is None:
+        messages.info(request, _("Enroll in the course to open its lessons and quizzes."))
+        return course, None, redirect(course.url)
+    return course, enrollment, None
+
+
+def lesson_page(request, page):
+    course, enrollment, refusal = _enrollment_or_redirect(request, page)
+    if refusal:
+        return refusal
+    outline = selectors.course_outline(course=course)
+    if request.method == "POST":
+        services.lesson_complete(enrollment=enrollment, lesson=page)
+        enrollment.refresh_from_db()
+        progress = selectors.enrollment_progress(enrollment=enrollment, outline=outline)
+        if enrollment.is_completed:
+            messages.success(request, _("Congratulations! You have completed the course."))
+            return redirect(course.url)
+        following = progress.next_item(after_key=page.translation_key)
+        return redirect(following.url if following else course.url)
+    services.lesson_visit(enrollment=enrollment, lesson=page)
+    progress = selectors.enrollment_progress(enrollment=enrollment, outline=outline)
+    previous, following = progress.neighbours(page.translation_key)
+    return TemplateResponse(request, "courses/lesson_page.html", {
+        "page": page, "self": page, "course": course, "progress": progress,
+        "done": page.translation_key in progress.done_keys,
+        "previous": previous, "following": following,
+    })
+
+
+def lesson_preview(request, page):
+    """What a learner will see, for the trainer's preview: no enrollment, nothing recorded."""
+    course = page.get_parent().specific
+    return TemplateResponse(request, "courses/lesson_page.html", {
+        "page": page, "self": page, "course": course, "preview": True,
+        "progress": selectors.enrollment_progress(enrollment=None, outline=[]),
+    })
+
+
+def quiz_preview(request, page):
+    course = page.get_parent().specific
+    return TemplateResponse(request, "courses/quiz_page.html", {
+        "page": page, "self": page, "course": course, "preview": True,
+        "attempts": [], "attempts_left": page.attempt_limit or None, "can_attempt": True,
+        "questions": page.questions_for_display(seed="preview"),
+        "progress": selectors.enrollment_progress(enrollment=None, outline=[]),
+    })
+
+
+def quiz_page(request, page):
+    course, enrollment, refusal = _enrollment_or_redirect(request, page)
+    if refusal:
+        return refusal
+    attempts = selectors.quiz_attempts(enrollment=enrollment, quiz=page)
+    chosen, error = {}, None
+    if request.method == "POST":
+        raw = {key[2:]: request.POST.getlist(key) for key in request.POST if key.startswith("q-")}
+        try:
+            attempt = services.quiz_submit(enrollment=enrollment, quiz=page, raw_answers=raw)
+        except ValidationError as exc:
+            error = exc.messages[0]
+            chosen = raw
+        else:
+            return redirect(f"{page.url}?attempt={attempt.number}")
+
+    shown_attempt = None
+    if request.GET.get("attempt", "").isdigit():
+        shown_attempt = next((a for a in attempts if a.number == int(request.GET["attempt"])),
+                             None)
+    passed = any(a.passed for a in attempts)
+    left = (None if not page.attempt_limit else max(page.attempt_limit - len(attempts), 0))
+    can_attempt = not passed and (left is None or left > 0)
+    context = {
+        "page": page, "self": page, "course": course, "attempts": attempts, "passed": passed,
+        "attempts_left": left, "can_attempt": can_attempt, "error": error,
+        "progress": selectors.enrollment_progress(
+            enrollment=enrollment, outline=selectors.course_outline(course=course)),
+    }
+    if shown_attempt is not None:
+        context["result"] = _result_view(page, shown_attempt)
+    elif can_attempt:
+        questions = page.questions_for_display(seed=f"{enrollment.pk}-{len(attempts) + 1}")
+        for question in questions:
+            question["chosen"] = set(chosen.get(question["id"], []))
+        context["questions"] = questions
+    return TemplateResponse(request, "courses/quiz_page.html", context)
+
+
+def _result_view(page, attempt: QuizAttempt) -> dict:
+    """An attempt's result: each question, the learner's answers, right or wrong, and the
+    feedback of the answers they chose. The right answers of missed questions stay hidden."""
+    from courses import grading
+
+    questions = page.grading_questions()
+    answers = {qid: frozenset(keys) for qid, keys in attempt.answers.items()}
+    graded = {r.id: r for r in grading.grade(questions, answers, page.pass_mark).results}
+    rows = []
+    for question in page.questions_for_display():
+        result = graded.get(question["id"])
+        if result is None:
+            continue
+        labels = dict(question["options"])
+        rows.append({"text": question["text"], "correct": result.correct,
+                     "chosen": [labels[k] for k, _ in question["options"] if k in result.chosen],
+                     "feedback": result.feedback})
+    return {"attempt": attempt, "rows": rows}
+
+
+def catalog_redirect(request):
+    """The catalog in the visitor's language (or the default one), from a fixed URL."""
+    catalog = selectors.catalog_page()
+    if catalog is None:
+        raise Http404
+    query = request.GET.urlencode()
+    return redirect(f"{catalog.url}?{query}" if query else catalog.url)
+
+
+@login_required
+def my_learning(request):
+    enrollments = selectors.my_learning(user=request.user)
+    return render(request, "courses/my_learning.html", {
+        "in_progress": [e for e in enrollments if not e.is_completed],
+        "completed": [e for e in enrollments if e.is_completed],
+    })

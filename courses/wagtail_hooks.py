@@ -1,0 +1,99 @@
+"""The courses in the Wagtail admin: categories as translatable snippets, and a report of the
+learners of a trainer's courses with their progress."""
+
+from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from courses import selectors
+from courses.models import CourseCategory, CoursePage
+from lms.accounts.roles import user_is_trainer
+
+
+class CourseCategoryViewSet(SnippetViewSet):
+    model = CourseCategory
+    icon = "tag"
+    menu_label = _("Course categories")
+    menu_order = 150
+    add_to_admin_menu = True
+    list_display = ["name", "slug", "sort_order"]
+    ordering = ["sort_order", "name"]
+
+
+register_snippet(CourseCategoryViewSet)
+
+
+def can_see_learners(user) -> bool:
+    return user.is_superuser or user_is_trainer(user)
+
+
+class CourseLearnersReport(ReportView):
+    page_title = _("Learners of my courses")
+    header_icon = "group"
+    index_url_name = "courses_learners"
+    index_results_url_name = "courses_learners_results"
+    paginate_by = 50
+    columns = [
+        Column("learner", label=_("Learner"), accessor="user"),
+        Column("email", label=_("Email"), accessor="user.email"),
+        Column("course", label=_("Course"), accessor="course.title"),
+        Column("progress", label=_("Progress (%)"), accessor="percent"),
+        Column("status", label=_("Status"), accessor="get_status_display"),
+        DateColumn("enrolled_at", label=_("Enrolled")),
+        DateColumn("last_activity_at", label=_("Last activity")),
+    ]
+    list_export = ["user.full_name", "user.email", "course.title", "percent",
+                   "get_status_display", "enrolled_at", "last_activity_at", "completed_at"]
+    export_headings = {
+        "user.full_name": _("Learner"), "user.email": _("Email"), "course.title": _("Course"),
+        "percent": _("Progress (%)"), "get_status_display": _("Status"),
+        "enrolled_at": _("Enrolled"), "last_activity_at": _("Last activity"),
+        "completed_at": _("Completed"),
+    }
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_see_learners(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return selectors.learners_of_trainer(user=self.request.user)
+
+    def decorate_paginated_queryset(self, object_list):
+        return selectors.with_percent(list(object_list))
+
+
+@hooks.register("before_create_page")
+def add_only_to_courses_one_may_edit(request, parent_page, page_class):
+    """Trainers may add pages anywhere in the catalog, but lessons and quizzes only to courses
+    they may edit (their own, unless given more): nobody slips a page into another's course."""
+    if isinstance(parent_page.specific, CoursePage) and not parent_page.permissions_for_user(
+        request.user
+    ).can_edit():
+        raise PermissionDenied
+
+
+@hooks.register("register_admin_urls")
+def register_learners_report():
+    return [
+        path("courses/learners/", CourseLearnersReport.as_view(), name="courses_learners"),
+        path("courses/learners/results/", CourseLearnersReport.as_view(results_only=True),
+             name="courses_learners_results"),
+    ]
+
+
+class LearnersMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_see_learners(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_learners_menu_item():
+    return LearnersMenuItem(_("My learners"), reverse("courses_learners"), icon_name="group",
+                            order=160)
