@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
 from wagtail.models import Locale, Page
 
@@ -16,6 +17,7 @@ from courses.models import (
     QuizAttempt,
     QuizPage,
 )
+from lms.cooperatives.models import Membership
 
 CATALOG_PAGE_SIZE = 24
 
@@ -126,6 +128,21 @@ def enrollment_progress(*, enrollment: Enrollment | None, outline: list[Page]) -
     done |= set(QuizAttempt.objects.filter(enrollment=enrollment, passed=True)
                 .values_list("quiz_key", flat=True))
     return Progress(items=outline, done_keys=done)
+
+
+def members_a_manager_can_enroll(*, manager):
+    """Active members of the cooperatives `manager` manages (the manager included)."""
+    managed = Membership.objects.filter(
+        user=manager, role=Membership.Role.MANAGER, status=Membership.Status.ACTIVE
+    ).values("cooperative_id")
+    return get_user_model().objects.filter(
+        memberships__cooperative_id__in=managed, memberships__status=Membership.Status.ACTIVE
+    ).distinct().order_by("full_name")
+
+
+def enrolled_user_ids(*, course: CoursePage, users) -> set[int]:
+    return set(Enrollment.objects.filter(course_key=course.translation_key, user__in=users)
+               .values_list("user_id", flat=True))
 
 
 def _with_done_counts(enrollments):

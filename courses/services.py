@@ -8,7 +8,6 @@ from django.utils.translation import gettext as _
 from courses import grading, selectors
 from courses.models import CoursePage, Enrollment, LessonPage, LessonProgress, QuizAttempt, QuizPage
 from courses.signals import enrollment_completed
-from lms.cooperatives.models import Membership
 
 
 def enrollment_create(*, user, course: CoursePage, enrolled_by=None) -> Enrollment:
@@ -28,21 +27,9 @@ def enrollment_create(*, user, course: CoursePage, enrolled_by=None) -> Enrollme
         return Enrollment.objects.get(user=user, course_key=course.translation_key)
 
 
-def members_a_manager_can_enroll(*, manager):
-    """Active members of the cooperatives `manager` manages (the manager included)."""
-    from django.contrib.auth import get_user_model
-
-    managed = Membership.objects.filter(
-        user=manager, role=Membership.Role.MANAGER, status=Membership.Status.ACTIVE
-    ).values("cooperative_id")
-    return get_user_model().objects.filter(
-        memberships__cooperative_id__in=managed, memberships__status=Membership.Status.ACTIVE
-    ).distinct().order_by("full_name")
-
-
 def enrollment_bulk_create(*, manager, course: CoursePage, user_ids) -> int:
     """A cooperative manager enrolls members of their cooperatives; returns how many were new."""
-    allowed = members_a_manager_can_enroll(manager=manager)
+    allowed = selectors.members_a_manager_can_enroll(manager=manager)
     users = list(allowed.filter(pk__in=user_ids))
     if len(users) != len(set(user_ids)):
         raise PermissionDenied(_("You can only enroll active members of a cooperative you "

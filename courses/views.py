@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from courses import selectors, services
-from courses.models import Enrollment, QuizAttempt
+from courses.models import QuizAttempt
 
 
 def course_page(request, page):
@@ -36,11 +36,10 @@ def course_page(request, page):
     if enrollment is not None:
         resume = (progress.next_item(after_key=enrollment.last_page_key)
                   if not progress.is_complete else None)
-    members = (list(services.members_a_manager_can_enroll(manager=request.user))
+    members = (list(selectors.members_a_manager_can_enroll(manager=request.user))
                if request.user.is_authenticated else [])
     if members:
-        enrolled = set(Enrollment.objects.filter(
-            course_key=page.translation_key, user__in=members).values_list("user_id", flat=True))
+        enrolled = selectors.enrolled_user_ids(course=page, users=members)
         for member in members:
             member.already_enrolled = member.pk in enrolled
     return TemplateResponse(request, "courses/course_page.html", {
