@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: install system-deps compilemessages run test lint messages check-translations worker clean
+.PHONY: install system-deps compilemessages run test lint messages check-translations worker bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,13 +15,15 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# gettext (catalogues) and Chromium (browser tests) come from Debian's packages; installed only
+# gettext (catalogues), Chromium (browser tests), poppler (reading PDFs) and DejaVu fonts (they
+# cover Vietnamese in certificates) come from Debian's packages; installed only
 # when missing and when allowed to (root). Without Chromium the browser tests skip and say why.
 system-deps:
 	@missing=""; \
 	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	fc-list 2>/dev/null | grep -q "DejaVu Serif" || missing="$$missing fonts-dejavu-core"; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
 			echo "Installing system packages:$$missing"; \
@@ -54,6 +56,10 @@ test: compilemessages
 # Update the catalogues after changing strings, then translate the new Vietnamese entries.
 messages: install system-deps
 	$(BIN)/python -m lms.i18n update
+
+# Benchmarks (not tests): each prints medians of the project's code against a baseline.
+bench: install system-deps
+	$(BIN)/python bench/certificates.py 20
 
 worker: install
 	$(BIN)/celery -A lms worker --loglevel=info

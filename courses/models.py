@@ -92,6 +92,10 @@ class CoursePage(Page):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
         related_name="+", verbose_name=_("trainer"),
     )
+    certificate_valid_months = models.PositiveSmallIntegerField(
+        _("certificate valid for (months)"), null=True, blank=True,
+        help_text=_("Leave empty for a certificate that does not expire."),
+    )
     prerequisites = ParentalManyToManyField(
         "courses.CoursePage", blank=True, related_name="+", verbose_name=_("prerequisites"),
         help_text=_("Courses a learner should take first (a recommendation, not a lock)."),
@@ -108,6 +112,7 @@ class CoursePage(Page):
                                FieldPanel("estimated_hours")]),
                 FieldPanel("trainer"),
                 FieldPanel("prerequisites"),
+                FieldPanel("certificate_valid_months"),
             ],
             heading=_("About the course"),
         ),

@@ -177,6 +177,9 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
 }
 ACCOUNT_RATE_LIMITS_ENABLED = True
+# Behind a reverse proxy, how many proxies append to X-Forwarded-For: rate limits (allauth's and
+# certificate verification's) then count the visitor's address, not the proxy's.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(env("DJANGO_TRUSTED_PROXY_COUNT", "0"))
 
 # --- Internationalisation: Vietnamese first, English second.
 LANGUAGE_CODE = "vi"
@@ -280,5 +283,8 @@ LOGGING = {
         # Wagtail's background tasks and page actions are chatty at INFO.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # WeasyPrint logs each rendering step at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }

@@ -102,6 +102,8 @@ def cooperative_detail(request, pk):
             "cooperative": cooperative,
             "members": members,
             "is_manager": any(m.user_id == request.user.pk and m.is_manager for m in members),
+            "can_export": selectors.cooperatives_overseen_by(request.user)
+            .filter(pk=cooperative.pk).exists(),
         },
     )
 

@@ -1,0 +1,24 @@
+// Polls an export's status every 1.5 s and moves its progress bar until the ZIP is ready.
+(function () {
+  const box = document.getElementById("export");
+  if (!box) return;
+  const bar = document.getElementById("export-bar");
+  const label = document.getElementById("export-label");
+  const count = document.getElementById("export-count");
+  const download = document.getElementById("export-download");
+  async function poll() {
+    try {
+      const response = await fetch(box.dataset.statusUrl, { headers: { Accept: "application/json" } });
+      if (!response.ok) return;
+      const data = await response.json();
+      bar.style.width = data.percent + "%";
+      bar.parentElement.setAttribute("aria-valuenow", data.percent);
+      label.textContent = data.label;
+      count.textContent = data.done + " / " + data.total;
+      if (data.status === "done") { download.hidden = false; return; }
+      if (data.status === "failed") return;
+    } catch (error) { /* a dropped connection: try again */ }
+    setTimeout(poll, 1500);
+  }
+  poll();
+})();
