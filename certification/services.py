@@ -63,33 +63,43 @@ def _course_snapshot(enrollment: Enrollment, language: str) -> dict:
     }
 
 
+def certificate_issue(*, kind: str, recipient, source_key: str, snapshot_for, source_id=None,
+                      cooperative=None, valid_months: int | None = None) -> Certificate:
+    """Issue the certificate of `kind` for `source_key` to `recipient` once; later calls return
+    it. `snapshot_for(language)` gives what the certificate states, in the holder's language.
+    Course certificates come through here now; self-assessment statements will too."""
+    existing = _in_force(recipient, kind, source_key)
+    if existing is not None:
+        return existing
+    language = recipient.preferred_language or settings.LANGUAGE_CODE
+    # Months are counted on the local calendar the certificate is dated in.
+    issued_at = timezone.localtime()
+    try:
+        with transaction.atomic():
+            return Certificate.objects.create(
+                code=code_new(), kind=kind, recipient=recipient, cooperative=cooperative,
+                source_key=source_key, source_id=source_id, language=language,
+                issued_at=issued_at,
+                expires_at=add_months(issued_at, valid_months) if valid_months else None,
+                snapshot=snapshot_for(language),
+            )
+    except IntegrityError:
+        # Another run issued it first: return that one.
+        return _in_force(recipient, kind, source_key)
+
+
 def certificate_issue_for_enrollment(*, enrollment_id: int) -> Certificate:
     """The course certificate of a completed enrollment: issued once, found afterwards."""
     enrollment = Enrollment.objects.select_related("user", "course__trainer").get(pk=enrollment_id)
     if not enrollment.is_completed:
         raise ValidationError("A certificate is issued only for a completed course.")
-    source_key = str(enrollment.course_key)
-    existing = _in_force(enrollment.user, Certificate.Kind.COURSE, source_key)
-    if existing is not None:
-        return existing
-    user = enrollment.user
-    language = user.preferred_language or settings.LANGUAGE_CODE
-    months = enrollment.course.certificate_valid_months
-    # Months are counted on the local calendar the certificate is dated in.
-    issued_at = timezone.localtime()
-    snapshot = _course_snapshot(enrollment, language)
-    try:
-        with transaction.atomic():
-            return Certificate.objects.create(
-                code=code_new(), kind=Certificate.Kind.COURSE, recipient=user,
-                cooperative=_holder_cooperative(user), source_key=source_key,
-                source_id=enrollment.pk, language=language, issued_at=issued_at,
-                expires_at=add_months(issued_at, months) if months else None,
-                snapshot=snapshot,
-            )
-    except IntegrityError:
-        # Another run issued it first: return that one.
-        return _in_force(user, Certificate.Kind.COURSE, source_key)
+    return certificate_issue(
+        kind=Certificate.Kind.COURSE, recipient=enrollment.user,
+        source_key=str(enrollment.course_key), source_id=enrollment.pk,
+        cooperative=_holder_cooperative(enrollment.user),
+        valid_months=enrollment.course.certificate_valid_months,
+        snapshot_for=lambda language: _course_snapshot(enrollment, language),
+    )
 
 
 def _in_force(user, kind, source_key) -> Certificate | None:
