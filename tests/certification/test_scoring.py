@@ -1,0 +1,462 @@
+"""Tests of the pure scoring module (no database): GlobalG.A.P., VietGAP and OCOP rules."""
+
+from fractions import Fraction
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from certification.scoring import (
+    ALL_MANDATORY,
+    COMPLIANT,
+    MAJOR,
+    MINOR,
+    NOT_APPLICABLE,
+    NOT_COMPLIANT,
+    PERCENT_BY_LEVEL,
+    RECOMMENDATION,
+    WEIGHTED_POINTS,
+    ControlPointSpec,
+    OptionSpec,
+    cheapest_suggestions,
+    percent_by_level,
+    score,
+    star_for,
+)
+
+
+def cp(id_, level=MAJOR, section="S1", na_allowed=True, tags=()):
+    return ControlPointSpec(id=id_, section_id=section, level=level, na_allowed=na_allowed,
+                            tags=frozenset(tags))
+
+
+def minors(n, section="S1"):
+    return [cp(f"m{i}", MINOR, section) for i in range(n)]
+
+
+def answers_with_failures(points, failures):
+    """The first ``failures`` points not compliant, the rest compliant."""
+    return {p.id: NOT_COMPLIANT if i < failures else COMPLIANT for i, p in enumerate(points)}
+
+
+def ggap(points, answers, tags=frozenset(), **params):
+    return score(PERCENT_BY_LEVEL, params, points, answers, set(tags))
+
+
+# --- percent_by_level: worked examples from the issue ----------------------------------------
+
+
+def test_20_minors_1_failure_passes_19_of_20_is_95_percent():
+    points = minors(20)
+    result = ggap(points, answers_with_failures(points, 1))
+    assert result.ready and result.reason == "ready"
+    assert result.levels[MINOR].percent == Fraction(19, 20)
+    assert result.tolerated_minor_failures == 1
+    assert result.minor_failures_remaining == 0
+
+
+def test_20_minors_2_failures_fail_18_of_20_is_90_percent():
+    points = minors(20)
+    result = ggap(points, answers_with_failures(points, 2))
+    assert not result.ready and result.reason == "minor_below_threshold"
+    assert result.levels[MINOR].percent == Fraction(9, 10)
+    assert result.minor_failures_remaining == -1
+    assert [g.point_id for g in result.blocking_gaps] == ["m0", "m1"]
+
+
+def test_10_minors_1_failure_fails_9_of_10_is_90_percent():
+    points = minors(10)
+    result = ggap(points, answers_with_failures(points, 1))
+    assert not result.ready and result.reason == "minor_below_threshold"
+    assert result.tolerated_minor_failures == 0
+    assert result.minor_failures_remaining == -1
+
+
+@pytest.mark.parametrize(("applicable", "tolerated"), [(20, 1), (10, 0), (100, 5), (19, 0)])
+def test_tolerated_minor_failures_floor_5_percent(applicable, tolerated):
+    # floor(0.05 x 20) = 1, floor(0.05 x 10) = 0, floor(0.05 x 100) = 5, floor(0.05 x 19) = 0
+    points = minors(applicable)
+    result = ggap(points, answers_with_failures(points, 0))
+    assert result.tolerated_minor_failures == tolerated
+    assert result.minor_failures_remaining == tolerated
+
+
+def test_100_minors_5_failures_pass_6_fail_exact_fraction():
+    points = minors(100)
+    assert ggap(points, answers_with_failures(points, 5)).ready
+    assert ggap(points, answers_with_failures(points, 6)).reason == "minor_below_threshold"
+
+
+def test_float_threshold_is_exact():
+    points = minors(20)
+    result = ggap(points, answers_with_failures(points, 1), minor_threshold=0.95)
+    assert result.threshold == Fraction(19, 20)
+    assert result.ready and result.tolerated_minor_failures == 1
+
+
+def test_custom_threshold_parameter():
+    points = minors(10)
+    result = ggap(points, answers_with_failures(points, 1), minor_threshold="0.9")
+    assert result.ready and result.tolerated_minor_failures == 1
+
+
+def test_one_failed_major_blocks_and_comes_first_in_gaps():
+    points = [cp("M1"), cp("M2"), *minors(10), cp("R1", RECOMMENDATION)]
+    answers = {p.id: COMPLIANT for p in points}
+    answers.update(M2=NOT_COMPLIANT, m0=NOT_COMPLIANT, R1=NOT_COMPLIANT)
+    result = ggap(points, answers)
+    assert result.reason == "major_failed" and not result.ready
+    assert [g.point_id for g in result.gaps] == ["M2", "m0", "R1"]
+    assert [g.blocking for g in result.gaps] == [True, True, False]
+    assert result.levels[MAJOR].percent == Fraction(1, 2)
+
+
+def test_recommendations_never_block():
+    points = [cp("M1"), cp("R1", RECOMMENDATION), cp("R2", RECOMMENDATION)]
+    answers = {"M1": COMPLIANT, "R1": NOT_COMPLIANT, "R2": NOT_COMPLIANT}
+    result = ggap(points, answers)
+    assert result.ready
+    assert result.levels[RECOMMENDATION].percent == 0
+    assert not result.blocking_gaps
+
+
+def test_na_leaves_the_denominator():
+    # 21 minors, 1 N/A: 20 applicable, 1 failure -> 19/20 passes.
+    points = minors(21)
+    answers = answers_with_failures(points, 1)
+    answers["m20"] = NOT_APPLICABLE
+    result = ggap(points, answers)
+    level = result.levels[MINOR]
+    assert (level.applicable, level.compliant, level.not_compliant, level.not_applicable) == (
+        20, 19, 1, 1)
+    assert result.ready
+
+
+def test_na_refused_counts_as_failure_and_is_reported():
+    points = [cp("M1", na_allowed=False), cp("M2")]
+    result = ggap(points, {"M1": NOT_APPLICABLE, "M2": COMPLIANT})
+    assert result.reason == "major_failed"
+    assert result.na_refusals == ("M1",)
+    assert result.levels[MAJOR].applicable == 2
+    assert result.gaps[0].status == "na_refused"
+
+
+def test_applicability_by_profile_tags():
+    points = [cp("M1"), cp("M2", tags={"irrigation"}), cp("M3", tags={"greenhouse", "packing"})]
+    answers = {"M1": COMPLIANT, "M2": NOT_COMPLIANT}
+    without = ggap(points, answers, tags={"organic"})
+    assert without.ready and without.levels[MAJOR].applicable == 1
+    with_tags = ggap(points, answers, tags={"irrigation", "packing"})
+    assert with_tags.reason == "major_failed"
+    assert with_tags.levels[MAJOR].applicable == 3
+    assert with_tags.missing == ("M3",)
+
+
+def test_unanswered_is_not_ready_with_reason_unanswered():
+    points = [cp("M1"), *minors(20)]
+    answers = answers_with_failures(points, 0)
+    del answers["m5"]
+    result = ggap(points, answers)
+    assert not result.ready and result.reason == "unanswered"
+    assert result.missing == ("m5",)
+    assert result.levels[MINOR].missing == 1
+    assert result.levels[MINOR].percent == Fraction(19, 20)
+    assert result.minor_failures_remaining == 0
+
+
+def test_unanswered_recommendation_still_not_ready():
+    result = ggap([cp("M1"), cp("R1", RECOMMENDATION)], {"M1": COMPLIANT})
+    assert result.reason == "unanswered"
+
+
+def test_section_scores():
+    points = [cp("a", section="AF1"), cp("b", MINOR, "AF1"), cp("c", MINOR, "AF2")]
+    result = ggap(points, {"a": COMPLIANT, "b": NOT_APPLICABLE, "c": NOT_COMPLIANT})
+    sections = {s.section_id: s for s in result.sections}
+    assert (sections["AF1"].applicable, sections["AF1"].compliant) == (1, 1)
+    assert sections["AF1"].not_applicable == 1
+    assert (sections["AF2"].applicable, sections["AF2"].compliant) == (1, 0)
+    assert sections["AF2"].ratio == 0
+
+
+def test_invalid_inputs():
+    with pytest.raises(ValueError):
+        ggap([cp("x", "shall")], {})
+    with pytest.raises(ValueError):
+        ggap([cp("x")], {"x": "yes"})
+    with pytest.raises(ValueError):
+        score("nope", {}, [], {}, set())
+
+
+# --- all_mandatory ---------------------------------------------------------------------------
+
+
+def test_all_mandatory_default_every_level_must_comply():
+    points = [cp("a", "shall"), cp("b", "should")]
+    result = score(ALL_MANDATORY, {}, points, {"a": COMPLIANT, "b": NOT_COMPLIANT}, set())
+    assert result.reason == "mandatory_failed"
+    assert [(g.point_id, g.blocking) for g in result.failures] == [("b", True)]
+
+
+def test_all_mandatory_configurable_levels():
+    points = [cp("a", "should"), cp("b", "shall"), cp("c", "should")]
+    answers = {"a": NOT_COMPLIANT, "b": COMPLIANT, "c": COMPLIANT}
+    result = score(ALL_MANDATORY, {"mandatory_levels": ["shall"]}, points, answers, set())
+    assert result.ready and result.reason == "ready"
+    assert [(g.point_id, g.blocking) for g in result.failures] == [("a", False)]
+    answers["b"] = NOT_COMPLIANT
+    result = score(ALL_MANDATORY, {"mandatory_levels": ["shall"]}, points, answers, set())
+    assert result.reason == "mandatory_failed"
+    assert [g.point_id for g in result.failures] == ["b", "a"]  # blocking first
+
+
+def test_all_mandatory_na_missing_and_tags():
+    points = [cp("a", na_allowed=False), cp("b"), cp("c", tags={"x"}), cp("d")]
+    result = score(ALL_MANDATORY, None, points, {"a": COMPLIANT, "b": NOT_APPLICABLE}, set())
+    assert result.reason == "unanswered" and result.missing == ("d",)
+    result = score(ALL_MANDATORY, {}, points, {"a": NOT_APPLICABLE, "b": NOT_APPLICABLE,
+                                               "d": COMPLIANT}, set())
+    assert result.reason == "mandatory_failed" and result.na_refusals == ("a",)
+    assert result.levels[MAJOR].applicable == 2
+
+
+# --- weighted_points (OCOP) ------------------------------------------------------------------
+
+
+def crit(id_, part, points, section=None):
+    return ControlPointSpec(id=id_, section_id=section or part, part=part,
+                            options=tuple(OptionSpec(f"{id_}.{p}", p) for p in points))
+
+
+def ocop_checklist():
+    # A max 40, B max 25, C max 35 = 100
+    return [
+        crit("a1", "A", [0, 5, 10, 20]), crit("a2", "A", [0, 10, 20]),
+        crit("b1", "B", [0, 5, 15]), crit("b2", "B", [0, 5, 10]),
+        crit("c1", "C", [0, 10, 20]), crit("c2", "C", [0, 5, 15]),
+    ]
+
+
+def ocop(answers, params=None, points=None, tags=frozenset()):
+    return score(WEIGHTED_POINTS, params or {}, points or ocop_checklist(), answers, set(tags))
+
+
+@pytest.mark.parametrize(("total", "stars"), [
+    (0, 1), (29, 1), (30, 2), (49, 2), (50, 3), (69, 3), (70, 4), (89, 4), (90, 5), (100, 5),
+])
+def test_star_bands_at_every_boundary(total, stars):
+    assert star_for(total) == stars
+    points = [crit("x", "A", list(range(101)))]
+    result = ocop({"x": f"x.{total}"}, points=points)
+    assert result.total == total and result.stars == stars
+
+
+def test_star_bounds_are_parameters():
+    assert star_for(40, (20, 40, 60, 80)) == 3
+    result = ocop({"a1": "a1.20", "a2": "a2.20"}, {"star_bounds": [20, 40, 60, 80]})
+    assert result.total == 40 and result.stars == 3
+
+
+def test_part_sums_and_maximums():
+    result = ocop({"a1": "a1.20", "a2": "a2.10", "b1": "b1.5", "b2": "b2.10", "c1": "c1.20",
+                   "c2": "c2.0"})
+    assert {p: (s.points, s.max_points) for p, s in result.parts.items()} == {
+        "A": (30, 40), "B": (15, 25), "C": (20, 35)}
+    assert result.total == 65 and result.max_total == 100 and result.stars == 3
+    assert result.ready and result.reason == "ready"
+    sections = {s.section_id: s for s in result.sections}
+    assert (sections["A"].points, sections["A"].max_points) == (30, 40)
+
+
+def test_part_maximums_are_parameters():
+    result = ocop({}, {"part_max": {"A": 35, "B": 25, "C": 40}})
+    assert result.parts["A"].max_points == 35 and result.max_total == 100
+
+
+def test_unanswered_criteria_score_zero_and_are_reported():
+    result = ocop({"a1": "a1.20", "a2": "a2.20", "c1": "c1.20"})
+    assert result.total == 60 and result.stars == 3
+    assert result.missing == ("b1", "b2", "c2")
+    assert not result.ready and result.reason == "unanswered"
+
+
+def test_below_target_stars_not_ready():
+    answers = {c.id: c.options[0].id for c in ocop_checklist()}
+    result = ocop(answers)
+    assert result.reason == "below_target_stars"
+    assert ocop(answers, {"target_stars": 1}).ready
+
+
+def test_applicability_of_criteria_by_tags():
+    points = [*ocop_checklist(), ControlPointSpec("x", "X", part="C", tags=frozenset({"export"}),
+                                                  options=(OptionSpec("x.5", 5),))]
+    assert "x" not in ocop({}, points=points).missing
+    assert "x" in ocop({}, points=points, tags={"export"}).missing
+
+
+def test_unknown_option_raises():
+    with pytest.raises(ValueError):
+        ocop({"a1": "nope"})
+
+
+def test_cheapest_options_reach_next_star_ordered_by_gain():
+    # 65 points (3 stars), next star at 70: gap 5.
+    answers = {"a1": "a1.20", "a2": "a2.10", "b1": "b1.5", "b2": "b2.10", "c1": "c1.20",
+               "c2": "c2.0"}
+    result = ocop(answers)
+    assert (result.next_star, result.points_to_next_star) == (4, 5)
+    # One change closes it: the smallest single gain >= 5 (a2 10->20 gains 10, b1 5->15 10,
+    # c2 0->5 gains 5): c2 to 5 points, no overshoot.
+    assert [(s.criterion_id, s.from_option, s.to_option, s.gain) for s in result.suggestions] == [
+        ("c2", "c2.0", "c2.5", 5)]
+    assert result.reaches_next_star
+
+
+def test_cheapest_options_several_changes_largest_gains_first():
+    # 0 points everywhere except a1 at 5: total 5, 1 star, next at 30: gap 25.
+    answers = {c.id: c.options[0].id for c in ocop_checklist()}
+    answers["a1"] = "a1.5"
+    result = ocop(answers)
+    assert result.points_to_next_star == 25
+    gains = [s.gain for s in result.suggestions]
+    assert gains == sorted(gains, reverse=True)
+    assert len(result.suggestions) == 2  # no single gain reaches 25; 20 + 5 or more does
+    assert sum(gains) >= 25 and result.reaches_next_star
+    assert result.suggestions[0].gain == 20
+
+
+def test_unanswered_criterion_suggestion_from_none():
+    result = ocop({"a1": "a1.20", "a2": "a2.20", "b1": "b1.15", "b2": "b2.10", "c1": "c1.20"})
+    assert result.total == 85 and result.points_to_next_star == 5
+    assert [(s.criterion_id, s.from_option, s.to_option) for s in result.suggestions] == [
+        ("c2", None, "c2.5")]
+
+
+def test_next_star_unreachable_returns_everything_and_false():
+    points = [crit("a", "A", [0, 5]), crit("b", "B", [0, 10])]
+    result = ocop({"a": "a.0", "b": "b.0"}, points=points)
+    assert result.points_to_next_star == 30
+    assert [s.gain for s in result.suggestions] == [10, 5]
+    assert not result.reaches_next_star
+
+
+def test_five_stars_has_no_next_star():
+    answers = {c.id: c.options[-1].id for c in ocop_checklist()}
+    result = ocop(answers)
+    assert result.total == 100 and result.stars == 5
+    assert result.next_star is None and result.points_to_next_star is None
+    assert result.suggestions == () and not result.reaches_next_star
+
+
+# --- property tests --------------------------------------------------------------------------
+
+LEVELS = st.sampled_from([MAJOR, MINOR, RECOMMENDATION])
+ANSWERS = st.sampled_from([COMPLIANT, NOT_COMPLIANT, NOT_APPLICABLE, None])
+
+
+@st.composite
+def ggap_assessments(draw):
+    n = draw(st.integers(1, 30))
+    points = [cp(f"p{i}", draw(LEVELS), na_allowed=draw(st.booleans())) for i in range(n)]
+    answers = {p.id: draw(ANSWERS) for p in points}
+    threshold = draw(st.sampled_from([Fraction(95, 100), Fraction(9, 10), Fraction(1), 0.95]))
+    return points, answers, threshold
+
+
+@settings(max_examples=200, deadline=None)
+@given(ggap_assessments(), st.data())
+def test_property_percent_by_level_verdict_is_monotonic(assessment, data):
+    points, answers, threshold = assessment
+    failing = [pid for pid, a in answers.items() if a == NOT_COMPLIANT]
+    before = percent_by_level({"minor_threshold": threshold}, points, answers, set())
+    if not failing:
+        return
+    pid = data.draw(st.sampled_from(failing))
+    after = percent_by_level({"minor_threshold": threshold}, points,
+                             {**answers, pid: COMPLIANT}, set())
+    if before.ready:
+        assert after.ready
+    # and the verdict agrees with the exact rule
+    for result in (before, after):
+        major, minor = result.levels[MAJOR], result.levels[MINOR]
+        expected = (major.failures == 0 and not result.missing and (
+            minor.applicable == 0
+            or Fraction(minor.compliant, minor.applicable) >= result.threshold))
+        assert result.ready == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(ggap_assessments(), st.data())
+def test_property_na_only_removes_points_from_denominator(assessment, data):
+    points, answers, _ = assessment
+    allowed = [p.id for p in points if p.na_allowed and answers[p.id] != NOT_APPLICABLE]
+    if not allowed:
+        return
+    chosen = data.draw(st.lists(st.sampled_from(allowed), unique=True, min_size=1))
+    before = percent_by_level({}, points, answers, set())
+    after = percent_by_level({}, points, {**answers, **dict.fromkeys(chosen, NOT_APPLICABLE)},
+                             set())
+    by_id = {p.id: p for p in points}
+    for level in (MAJOR, MINOR, RECOMMENDATION):
+        removed = [pid for pid in chosen if by_id[pid].level == level]
+        removed_compliant = sum(answers[pid] == COMPLIANT for pid in removed)
+        b, a = before.levels[level], after.levels[level]
+        assert a.applicable == b.applicable - len(removed)
+        assert a.compliant == b.compliant - removed_compliant
+        assert a.not_applicable == b.not_applicable + len(removed)
+        if a.applicable:
+            assert a.percent == Fraction(b.compliant - removed_compliant,
+                                         b.applicable - len(removed))
+
+
+@st.composite
+def ocop_assessments(draw):
+    n = draw(st.integers(1, 12))
+    points = []
+    answers = {}
+    for i in range(n):
+        values = sorted(draw(st.lists(st.integers(0, 20), min_size=1, max_size=5, unique=True)))
+        criterion = crit(f"k{i}", draw(st.sampled_from("ABC")), values)
+        points.append(criterion)
+        option = draw(st.none() | st.sampled_from(criterion.options))
+        answers[criterion.id] = option.id if option else None
+    return points, answers
+
+
+@settings(max_examples=200, deadline=None)
+@given(ocop_assessments())
+def test_property_ocop_total_star_and_suggestions(assessment):
+    points, answers = assessment
+    result = score(WEIGHTED_POINTS, {}, points, answers, set())
+    chosen_points = {o.id: o.points for p in points for o in p.options}
+    expected_total = sum(chosen_points[a] for a in answers.values() if a is not None)
+    assert result.total == expected_total == sum(p.points for p in result.parts.values())
+    bounds = (30, 50, 70, 90)
+    lower = ([0, *bounds])[result.stars - 1]
+    upper = ([*bounds, float("inf")])[result.stars - 1]
+    assert lower <= result.total < upper
+    gains = [s.gain for s in result.suggestions]
+    assert gains == sorted(gains, reverse=True)
+    assert len({s.criterion_id for s in result.suggestions}) == len(gains)
+    if result.reaches_next_star:
+        assert sum(gains) >= result.points_to_next_star
+        assert star_for(result.total + sum(gains)) >= result.next_star
+    if result.stars == 5:
+        assert result.next_star is None and not gains
+
+
+@settings(max_examples=200, deadline=None)
+@given(ocop_assessments(), st.integers(1, 60))
+def test_property_suggestions_use_fewest_changes(assessment, gap):
+    points, answers = assessment
+    chosen = [(p, p.option(answers[p.id]) if answers[p.id] else None) for p in points]
+    suggestions, reaches = cheapest_suggestions(chosen, gap)
+    best_gains = sorted(
+        (max(o.points for o in p.options) - (c.points if c else 0) for p, c in chosen),
+        reverse=True)
+    best_gains = [g for g in best_gains if g > 0]
+    assert reaches == (sum(best_gains) >= gap)
+    if reaches:
+        fewest = next(k for k in range(len(best_gains) + 1) if sum(best_gains[:k]) >= gap)
+        assert len(suggestions) == fewest
+        assert sum(s.gain for s in suggestions) >= gap
