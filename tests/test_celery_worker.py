@@ -3,82 +3,34 @@
 Runs when CELERY_BROKER_URL is set (CI's second pass, on PostgreSQL and Redis); skipped otherwise,
 since without a broker tasks run eagerly in-process."""
 
-import os
 import re
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core import mail
-from django.db import connection
 from django.urls import reverse
 
 from lms.accounts.models import User
 from lms.accounts.tasks import send_welcome_email
-from lms.celery import app
+from tests.celery_worker import requires_broker, running_worker, wait_for
 from tests.factories import UserFactory
-
-BASE_DIR = Path(__file__).resolve().parent.parent
 
 pytestmark = [
     pytest.mark.worker,
-    pytest.mark.skipif(
-        not os.environ.get("CELERY_BROKER_URL"),
-        reason="CELERY_BROKER_URL is not set: the real-worker test needs a Redis broker "
-        "(CI's second pass sets it).",
-    ),
+    requires_broker,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
 
-def database_url() -> str:
-    db = connection.settings_dict
-    if db["ENGINE"] != "django.db.backends.postgresql":
-        pytest.skip("the worker process needs a database it can open: set DATABASE_URL to "
-                    "PostgreSQL")
-    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
-    return f"postgres://{db['USER']}{password}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
 @pytest.fixture
 def worker(tmp_path):
-    """A `celery worker` process on the test database, sending email to files in tmp_path."""
+    """A worker on the test database, sending email to files in tmp_path."""
     outbox = tmp_path / "outbox"
     outbox.mkdir()
-    log = tmp_path / "worker.log"
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url(),
-        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-        "EMAIL_FILE_PATH": str(outbox),
-    }
-    with app.connection_for_write() as conn:
-        conn.default_channel.queue_purge(settings.CELERY_TASK_DEFAULT_QUEUE)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "lms", "worker", "--pool=solo", "--loglevel=INFO",
-         "--without-gossip", "--without-mingle", "--without-heartbeat",
-         "-Q", settings.CELERY_TASK_DEFAULT_QUEUE, "-n", f"test-{os.getpid()}@%h"],
-        cwd=BASE_DIR, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
-    )
-    try:
-        wait_for(lambda: "ready." in log.read_text(), timeout=60, what="the worker to start",
-                 log=log)
+    env = {"EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+           "EMAIL_FILE_PATH": str(outbox)}
+    with running_worker(tmp_path / "worker.log", env=env, name="test") as log:
         yield outbox, log
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-
-
-def wait_for(condition, *, timeout: float, what: str, log: Path):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.2)
-    pytest.fail(f"timed out waiting for {what}; worker log:\n{log.read_text()}")
 
 
 def sent_emails(outbox: Path) -> list[str]:
