@@ -43,12 +43,11 @@ def _holder_cooperative(user):
     return membership.cooperative if membership else None
 
 
-def _course_snapshot(enrollment: Enrollment, language: str) -> dict:
+def _course_snapshot(enrollment: Enrollment, language: str, cooperative) -> dict:
     course = enrollment.course
     locale = Locale.objects.filter(language_code=language).first()
     shown = (course.get_translation_or_none(locale) if locale else None) or course
     shown = shown.specific
-    cooperative = _holder_cooperative(enrollment.user)
     trainer = course.trainer
     return {
         "holder": enrollment.user.full_name,
@@ -93,12 +92,13 @@ def certificate_issue_for_enrollment(*, enrollment_id: int) -> Certificate:
     enrollment = Enrollment.objects.select_related("user", "course__trainer").get(pk=enrollment_id)
     if not enrollment.is_completed:
         raise ValidationError("A certificate is issued only for a completed course.")
+    cooperative = _holder_cooperative(enrollment.user)
     return certificate_issue(
         kind=Certificate.Kind.COURSE, recipient=enrollment.user,
         source_key=str(enrollment.course_key), source_id=enrollment.pk,
-        cooperative=_holder_cooperative(enrollment.user),
+        cooperative=cooperative,
         valid_months=enrollment.course.certificate_valid_months,
-        snapshot_for=lambda language: _course_snapshot(enrollment, language),
+        snapshot_for=lambda language: _course_snapshot(enrollment, language, cooperative),
     )
 
 

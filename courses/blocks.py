@@ -1,5 +1,6 @@
 """StreamField blocks of lessons and quizzes, each with its template under templates/blocks/."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
@@ -65,40 +66,41 @@ class OptionBlock(blocks.StructBlock):
     )
 
 
-def _count_correct(options) -> int:
-    return sum(1 for option in options if option["correct"])
+class _ChoiceBlock(blocks.StructBlock):
+    """A question with answers, some marked correct; subclasses say how many may be."""
 
-
-class SingleChoiceBlock(blocks.StructBlock):
     question = blocks.CharBlock(max_length=500, label=_("Question"))
     options = blocks.ListBlock(OptionBlock(), min_num=2, label=_("Answers"))
+    correct_count_message = ""
+
+    def correct_count_allowed(self, count: int) -> bool:
+        raise NotImplementedError
 
     def clean(self, value):
         value = super().clean(value)
-        if _count_correct(value["options"]) != 1:
+        if not self.correct_count_allowed(sum(1 for o in value["options"] if o["correct"])):
             raise blocks.StructBlockValidationError(
-                block_errors={"options": blocks.BlockValidationError(
-                    _("Mark exactly one answer as correct."))}
+                block_errors={"options": ValidationError(str(self.correct_count_message))}
             )
         return value
+
+
+class SingleChoiceBlock(_ChoiceBlock):
+    correct_count_message = _("Mark exactly one answer as correct.")
+
+    def correct_count_allowed(self, count: int) -> bool:
+        return count == 1
 
     class Meta:
         icon = "radio-full"
         label = _("Single choice")
 
 
-class MultipleChoiceBlock(blocks.StructBlock):
-    question = blocks.CharBlock(max_length=500, label=_("Question"))
-    options = blocks.ListBlock(OptionBlock(), min_num=2, label=_("Answers"))
+class MultipleChoiceBlock(_ChoiceBlock):
+    correct_count_message = _("Mark at least one answer as correct.")
 
-    def clean(self, value):
-        value = super().clean(value)
-        if _count_correct(value["options"]) < 1:
-            raise blocks.StructBlockValidationError(
-                block_errors={"options": blocks.BlockValidationError(
-                    _("Mark at least one answer as correct."))}
-            )
-        return value
+    def correct_count_allowed(self, count: int) -> bool:
+        return count >= 1
 
     class Meta:
         icon = "tasks"

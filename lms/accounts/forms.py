@@ -8,6 +8,14 @@ from django.utils.translation import gettext_lazy as _
 from lms.accounts.models import User
 
 
+def clean_name(value: str) -> str:
+    """A full name with its spaces tidied; refused when (nearly) empty."""
+    name = " ".join(value.split())
+    if len(name) < 2:
+        raise forms.ValidationError(_("Please enter your full name."))
+    return name
+
+
 class SignupExtraForm(forms.Form):
     """Added to allauth's sign-up form: the name shown on certificates and the language."""
 
@@ -24,10 +32,7 @@ class SignupExtraForm(forms.Form):
         self.fields["preferred_language"].initial = translation.get_language()
 
     def clean_full_name(self):
-        name = " ".join(self.cleaned_data["full_name"].split())
-        if len(name) < 2:
-            raise forms.ValidationError(_("Please enter your full name."))
-        return name
+        return clean_name(self.cleaned_data["full_name"])
 
     def signup(self, request, user):
         # The adapter saves these fields; allauth requires this hook on a signup form class.
@@ -41,7 +46,4 @@ class ProfileForm(forms.ModelForm):
         widgets = {"phone": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"})}
 
     def clean_full_name(self):
-        name = " ".join(self.cleaned_data["full_name"].split())
-        if len(name) < 2:
-            raise forms.ValidationError(_("Please enter your full name."))
-        return name
+        return clean_name(self.cleaned_data["full_name"])
