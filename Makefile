@@ -60,6 +60,7 @@ messages: install system-deps
 # Benchmarks (not tests): each prints medians of the project's code against a baseline.
 bench: install system-deps
 	$(BIN)/python bench/certificates.py 20
+	$(BIN)/python bench/readiness_report.py 5
 
 worker: install
 	$(BIN)/celery -A lms worker --loglevel=info

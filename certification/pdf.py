@@ -14,6 +14,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 STATIC_SCHEME = "static:"
 STYLESHEET = "css/certificate.css"
+REPORT_STYLESHEET = "css/report.css"
 
 
 class StaticOnlyFetcher(URLFetcher):
@@ -49,8 +50,8 @@ def _font_config() -> FontConfiguration:
 
 
 @cache
-def _stylesheet() -> CSS:
-    return CSS(url=f"{STATIC_SCHEME}{STYLESHEET}", url_fetcher=_fetcher(),
+def _stylesheet(path: str = STYLESHEET) -> CSS:
+    return CSS(url=f"{STATIC_SCHEME}{path}", url_fetcher=_fetcher(),
                font_config=_font_config())
 
 
@@ -69,7 +70,7 @@ def render_html(*, context: dict, kind: str, source_slug: str = "", language: st
         return select_template(template_names(kind=kind, source_slug=source_slug)).render(context)
 
 
-def html_to_pdf(html: str) -> bytes:
+def html_to_pdf(html: str, stylesheet: str = STYLESHEET) -> bytes:
     return HTML(string=html, url_fetcher=_fetcher()).write_pdf(
-        stylesheets=[_stylesheet()], font_config=_font_config()
+        stylesheets=[_stylesheet(stylesheet)], font_config=_font_config()
     )

@@ -27,3 +27,21 @@ def build_certificate_export(export_id: str) -> int:
         CertificateExport.objects.filter(pk=export_id).update(
             status=CertificateExport.Status.FAILED, error=str(error)[:2000])
         raise
+
+
+@shared_task(name="certification.render_readiness_report_pdf")
+def render_readiness_report_pdf(report_id: str, language: str) -> bool:
+    from certification import assessment_services
+
+    return assessment_services.readiness_report_render_pdf(report_id=report_id,
+                                                           language=language)
+
+
+@shared_task(name="certification.issue_assessment_certificate")
+def issue_assessment_certificate(report_id: str, user_id: int) -> str:
+    from certification import assessment_services
+
+    certificate = assessment_services.assessment_certificate_issue(report_id=report_id,
+                                                                   user_id=user_id)
+    services.certificate_render_pdf(certificate_id=certificate.pk)
+    return certificate.code

@@ -23,6 +23,7 @@ urlpatterns = [
     path("language/", account_views.set_language, name="set_language"),
     path("cooperatives/", include("lms.cooperatives.urls")),
     path("learning/", include("courses.urls")),
+    path("readiness/", include("certification.readiness_urls")),
     path("", include("certification.urls")),
 ]
 

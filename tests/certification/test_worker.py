@@ -50,3 +50,29 @@ def test_completing_a_course_has_the_worker_issue_one_certificate_with_a_pdf(
     assert certificate.pdf_error == ""
     with open(settings.MEDIA_ROOT / certificate.pdf.name, "rb") as file:
         assert file.read(5) == b"%PDF-"
+
+
+def test_submitting_an_assessment_has_the_worker_render_the_report_and_certificate(
+        worker, cooperative, manager):
+    from certification import assessment_services, scoring
+    from certification.models import ReadinessReport
+    from tests.factories.checklists import assessment_for, globalgap_dict, version_from_dict
+
+    log = worker
+    version = version_from_dict(globalgap_dict(minors=4))
+    assessment = assessment_for(cooperative=cooperative, version=version, user=manager)
+    for point in assessment_services.checklist_of(version).points:
+        assessment_services.answer_save(
+            assessment=assessment, control_point=point, user=manager, value=scoring.COMPLIANT,
+            justification="Đã kiểm tra")
+
+    report = assessment_services.assessment_submit(assessment=assessment, user=manager)
+
+    wait_for(lambda: ReadinessReport.objects.filter(pk=report.pk).exclude(pdf="").exists(),
+             timeout=90, what="the readiness report PDF", log=log)
+    wait_for(lambda: Certificate.objects.filter(recipient=manager, kind="assessment")
+             .exclude(pdf="").exists(), timeout=90, what="the assessment certificate", log=log)
+    report.refresh_from_db()
+    assert report.pdf_error == "" and report.pdf_language == "vi"
+    with open(settings.MEDIA_ROOT / report.pdf.name, "rb") as file:
+        assert file.read(5) == b"%PDF-"

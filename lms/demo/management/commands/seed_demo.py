@@ -9,6 +9,7 @@ import datetime
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Locale, Site
@@ -107,6 +108,8 @@ class Command(BaseCommand):
             self.seed_home_translation()
             courses = seed_courses(trainer=users["giangvien"])
         self.stdout.write(f"Courses in the catalog: {len(courses)}, in Vietnamese and English.")
+        # After the courses, so that control points link to the courses that close their gaps.
+        call_command("load_checklists", stdout=self.stdout)
         self.print_logins()
 
     def seed_cooperatives(self) -> dict[str, Cooperative]:

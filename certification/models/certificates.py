@@ -66,6 +66,14 @@ class Certificate(models.Model):
         return f"{self.code_grouped} – {self.snapshot.get('holder', '')}"
 
     @property
+    def subject(self) -> str:
+        """What it is for, as stated: the course, or the standard self-assessed against."""
+        if self.kind == self.Kind.ASSESSMENT:
+            return _("Self-assessment against %(standard)s") % {
+                "standard": self.snapshot.get("standard", "")}
+        return self.snapshot.get("course", "")
+
+    @property
     def code_grouped(self) -> str:
         return code_grouped(self.code)
 

@@ -1,0 +1,188 @@
+"""Self-assessments: a cooperative's walk through one checklist version, its answers (saved one
+by one as they are given), evidence photos, the report frozen at submission and the action
+plan that follows it."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class Assessment(models.Model):
+    class Status(models.TextChoices):
+        IN_PROGRESS = "in_progress", pgettext_lazy("self-assessment", "In progress")
+        SUBMITTED = "submitted", pgettext_lazy("self-assessment", "Submitted")
+
+    cooperative = models.ForeignKey("cooperatives.Cooperative", on_delete=models.PROTECT,
+                                    related_name="assessments", verbose_name=_("cooperative"))
+    version = models.ForeignKey("certification.StandardVersion", on_delete=models.PROTECT,
+                                related_name="assessments", verbose_name=_("checklist version"))
+    # Profile answers: {tag: true/false}; None until the profile has been answered.
+    profile = models.JSONField(_("profile"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices,
+                              default=Status.IN_PROGRESS)
+    started_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                   related_name="+", verbose_name=_("started by"))
+    started_at = models.DateTimeField(_("started"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last change"), auto_now=True)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                     null=True, blank=True, related_name="+",
+                                     verbose_name=_("submitted by"))
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("self-assessment")
+        verbose_name_plural = _("self-assessments")
+        ordering = ["-started_at"]
+        constraints = [
+            # One assessment in progress per cooperative and standard version.
+            models.UniqueConstraint(
+                fields=["cooperative", "version"], condition=Q(status="in_progress"),
+                name="assessment_one_in_progress",
+            ),
+        ]
+        indexes = [models.Index(fields=["cooperative", "status"])]
+
+    def __str__(self):
+        return f"{self.cooperative} – {self.version}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.IN_PROGRESS
+
+    @property
+    def profile_tags(self) -> set[str]:
+        return {tag for tag, active in (self.profile or {}).items() if active}
+
+
+class Answer(models.Model):
+    """The answer to one control point: a compliance value (compliant, not_compliant,
+    not_applicable) or, for OCOP, the chosen option's code. Fields are saved one at a time, so
+    two members answering at once never overwrite each other's other fields."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="answers")
+    control_point = models.ForeignKey("certification.ControlPoint", on_delete=models.PROTECT,
+                                      related_name="+")
+    value = models.CharField(_("answer"), max_length=20, blank=True)
+    justification = models.TextField(_("justification"), blank=True)
+    note = models.TextField(_("note"), blank=True)
+    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                    null=True, blank=True, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("answer")
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "control_point"],
+                                    name="answer_one_per_point"),
+        ]
+
+    def __str__(self):
+        return f"{self.control_point_id}: {self.value}"
+
+
+def _evidence_path(instance, filename):
+    return f"evidence/{instance.answer.assessment_id}/{filename}"
+
+
+class EvidencePhoto(models.Model):
+    """A photo attached to an answer, stored after Pillow has fixed its orientation, stripped
+    its metadata and downscaled it. Served only through a permission-checked view."""
+
+    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="photos")
+    image = models.ImageField(_("photo"), upload_to=_evidence_path,
+                              width_field="width", height_field="height")
+    width = models.PositiveIntegerField(default=0)
+    height = models.PositiveIntegerField(default=0)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                    null=True, blank=True, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("evidence photo")
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self):
+        return self.image.name
+
+
+class ReadinessReport(models.Model):
+    """What the assessment showed when it was submitted, frozen: verdict, scores, gaps and the
+    texts of the points involved, so later checklist versions never change an old report."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    assessment = models.OneToOneField(Assessment, on_delete=models.PROTECT,
+                                      related_name="report")
+    ready = models.BooleanField(_("ready"))
+    reason = models.CharField(_("reason"), max_length=32)
+    snapshot = models.JSONField(_("snapshot"))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # The PDF is rendered afterwards in a Celery task; only these fields may change later.
+    pdf = models.FileField(_("PDF"), upload_to="reports/%Y/%m/", blank=True)
+    pdf_language = models.CharField(max_length=8, blank=True)
+    pdf_error = models.TextField(blank=True, editable=False)
+
+    MUTABLE_FIELDS = frozenset({"pdf", "pdf_language", "pdf_error"})
+
+    class Meta:
+        verbose_name = _("readiness report")
+        verbose_name_plural = _("readiness reports")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return str(self.assessment)
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            fields = kwargs.get("update_fields")
+            if fields is None or not set(fields) <= self.MUTABLE_FIELDS:
+                raise ValueError("A readiness report is immutable; only its PDF can be saved.")
+        super().save(*args, **kwargs)
+
+
+def _closing_path(instance, filename):
+    return f"actions/{instance.assessment_id}/{filename}"
+
+
+class CorrectiveAction(models.Model):
+    """One gap of a submitted assessment and what the cooperative does about it."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", pgettext_lazy("corrective action", "Open")
+        IN_PROGRESS = "in_progress", pgettext_lazy("corrective action", "In progress")
+        DONE = "done", pgettext_lazy("corrective action", "Done")
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE,
+                                   related_name="corrective_actions")
+    control_point = models.ForeignKey("certification.ControlPoint", on_delete=models.PROTECT,
+                                      related_name="+")
+    gap = models.CharField(_("gap"), max_length=20)
+    blocking = models.BooleanField(_("blocks certification"), default=False)
+    # For OCOP: the option that would gain points.
+    target_option = models.CharField(max_length=16, blank=True)
+    gain = models.PositiveSmallIntegerField(default=0)
+    course = models.ForeignKey("courses.CoursePage", on_delete=models.SET_NULL, null=True,
+                               blank=True, related_name="+", verbose_name=_("course"))
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                              blank=True, related_name="corrective_actions",
+                              verbose_name=_("owner"))
+    due_date = models.DateField(_("due"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices,
+                              default=Status.OPEN)
+    closing_note = models.TextField(_("what was done"), blank=True)
+    closing_photo = models.ImageField(_("evidence photo"), upload_to=_closing_path, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    position = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("corrective action")
+        verbose_name_plural = _("corrective actions")
+        ordering = ["assessment", "position"]
+        indexes = [models.Index(fields=["status", "due_date"])]
+
+    def __str__(self):
+        return f"{self.control_point_id} ({self.get_status_display()})"
