@@ -145,7 +145,7 @@ def enrolled_user_ids(*, course: CoursePage, users) -> set[int]:
                .values_list("user_id", flat=True))
 
 
-def _with_done_counts(enrollments):
+def with_done_counts(enrollments):
     return enrollments.annotate(
         n_lessons_done=Count("lessons_done", distinct=True),
         n_quizzes_passed=Count("attempts__quiz_key", filter=Q(attempts__passed=True),
@@ -156,7 +156,7 @@ def _with_done_counts(enrollments):
 def my_learning(*, user) -> list[Enrollment]:
     """The user's enrollments, each with `percent` done, in a fixed number of queries."""
     return with_percent(list(
-        _with_done_counts(Enrollment.objects.filter(user=user))
+        with_done_counts(Enrollment.objects.filter(user=user))
         .select_related("course__cover_image")
         .order_by("status", "-last_activity_at", "-enrolled_at")
     ))
@@ -167,12 +167,12 @@ def learners_of_trainer(*, user):
     enrollments = Enrollment.objects.all()
     if not user.is_superuser:
         enrollments = enrollments.filter(Q(course__trainer=user) | Q(course__owner=user))
-    return (_with_done_counts(enrollments).select_related("user", "course")
+    return (with_done_counts(enrollments).select_related("user", "course")
             .order_by("course__title", "user__full_name"))
 
 
 def with_percent(enrollments: list[Enrollment]) -> list[Enrollment]:
-    """Set `percent` done on enrollments annotated by `_with_done_counts`, with one query for
+    """Set `percent` done on enrollments annotated by `with_done_counts`, with one query for
     the number of live lessons and quizzes of all their courses."""
     if not enrollments:
         return enrollments

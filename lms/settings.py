@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "lms.demo",
     "courses",
     "certification",
+    "lms.dashboards",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
@@ -241,6 +243,22 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TIMEZONE = TIME_ZONE
+# Periodic tasks (celery -A lms beat), in local time (CELERY_TIMEZONE): the officers' weekly
+# digest on Monday morning, the reminders every morning.
+CELERY_BEAT_SCHEDULE = {
+    "weekly-digest": {
+        "task": "dashboards.send_weekly_digests",
+        "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
+    },
+    "inactivity-reminders": {
+        "task": "dashboards.send_inactivity_reminders",
+        "schedule": crontab(minute=0, hour=8),
+    },
+    "corrective-action-reminders": {
+        "task": "dashboards.send_action_reminders",
+        "schedule": crontab(minute=0, hour=8),
+    },
+}
 
 # --- Wagtail.
 WAGTAIL_SITE_NAME = "Học viện HTX"

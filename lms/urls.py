@@ -19,11 +19,13 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/profile/", account_views.profile, name="account_profile"),
+    path("accounts/unsubscribe/", include("lms.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("language/", account_views.set_language, name="set_language"),
     path("cooperatives/", include("lms.cooperatives.urls")),
     path("learning/", include("courses.urls")),
     path("readiness/", include("certification.readiness_urls")),
+    path("dashboard/", include("lms.dashboards.urls")),
     path("", include("certification.urls")),
 ]
 

@@ -6,6 +6,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from lms.accounts.models import User
+from lms.accounts.roles import user_is_union_officer
 
 
 def clean_name(value: str) -> str:
@@ -40,10 +41,26 @@ class SignupExtraForm(forms.Form):
 
 
 class ProfileForm(forms.ModelForm):
+    """Name, phone, language and which emails to receive; the weekly digest is offered to union
+    officers only, the only people it is sent to."""
+
+    EMAIL_FIELDS = ("email_digest", "email_reminders")
+
     class Meta:
         model = User
-        fields = ["full_name", "phone", "preferred_language"]
+        fields = ["full_name", "phone", "preferred_language", "email_digest", "email_reminders"]
         widgets = {"phone": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not user_is_union_officer(self.instance):
+            del self.fields["email_digest"]
+
+    def details(self):
+        return [self[name] for name in self.fields if name not in self.EMAIL_FIELDS]
+
+    def email_choices(self):
+        return [self[name] for name in self.fields if name in self.EMAIL_FIELDS]
 
     def clean_full_name(self):
         return clean_name(self.cleaned_data["full_name"])

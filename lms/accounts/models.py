@@ -1,4 +1,5 @@
-"""The platform's user: logs in with an email address, has a full name and a preferred language."""
+"""The platform's user: logs in with an email address, has a full name, a preferred language and
+email preferences; and the log of the digests and reminders sent to each user."""
 
 from django.conf import settings
 from django.contrib.auth.base_user import BaseUserManager
@@ -45,6 +46,19 @@ class User(AbstractUser):
         default=settings.LANGUAGE_CODE,
     )
     welcome_email_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Each turned off by the unsubscribe link in the email, and back on from the profile page.
+    email_digest = models.BooleanField(
+        _("weekly digest email"),
+        default=True,
+        help_text=_(
+            "For union officers: every Monday, what changed among the cooperatives you oversee."
+        ),
+    )
+    email_reminders = models.BooleanField(
+        _("reminder emails"),
+        default=True,
+        help_text=_("A course you have not opened for two weeks; corrective actions due soon."),
+    )
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -66,3 +80,30 @@ class User(AbstractUser):
     def get_short_name(self):
         # Vietnamese names put the given name last: "Nguyễn Thị Hồng Xuân" -> "Xuân".
         return self.full_name.split()[-1] if self.full_name.strip() else self.email
+
+
+class SentEmail(models.Model):
+    """One digest or reminder sent to a user, keyed by what it was about (a week, an enrollment's
+    idle spell, an action's due-date bucket): the unique key makes every send happen once."""
+
+    class Kind(models.TextChoices):
+        DIGEST = "digest", _("Weekly digest")
+        COURSE_REMINDER = "course_reminder", _("Course reminder")
+        ACTION_REMINDER = "action_reminder", _("Corrective action reminder")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sent_emails"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    key = models.CharField(_("about"), max_length=100)
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("sent email")
+        verbose_name_plural = _("sent emails")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind", "key"], name="sent_email_once")
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} {self.kind} {self.key}"

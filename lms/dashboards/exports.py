@@ -1,0 +1,536 @@
+"""Every table of the dashboards as a file: CSV (UTF-8 with a byte-order mark, so Excel reads
+the diacritics) or XLSX (bold header row, numbers as numbers, dates as dates).
+
+Small tables are written in the request: CSV streamed, XLSX built in memory. Lists that can
+be long (cooperatives, learners, members, corrective actions) go to a Celery task when they
+have more than `stream_limit()` rows; the task reads the owner's scope again and counts its
+progress for the page to show."""
+
+import csv
+import datetime
+import io
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Count, Exists, Max, OuterRef
+from django.utils import timezone, translation
+from django.utils.functional import Promise
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+
+from certification.models import localized
+from certification.report_context import gap_label
+from courses.models import Enrollment
+from lms.cooperatives.models import Cooperative, Membership, fold
+from lms.dashboards import selectors
+from lms.dashboards.models import DashboardExport
+from lms.dashboards.selectors import Filters, Scope
+
+TEXT, INTEGER, NUMBER, DATE = "text", "integer", "number", "date"
+CHUNK = 500  # rows read from the database at a time for the long lists
+PROGRESS_EVERY = 100  # rows between two progress updates of a background export
+
+
+def stream_limit() -> int:
+    """Above this many rows a list is built in the background."""
+    return getattr(settings, "DASHBOARD_EXPORT_STREAM_LIMIT", 2000)
+
+
+@dataclass
+class Column:
+    label: str
+    kind: str = TEXT
+    width: int = 14
+
+
+@dataclass
+class Table:
+    title: str
+    columns: list[Column]
+    rows: Iterable[list]
+
+
+@dataclass(frozen=True)
+class Spec:
+    """How to build one table: its file name stem (Vietnamese, ASCII), its title, the builder
+    and, for the lists, how to count their rows before deciding where to build them."""
+
+    slug: str
+    title: object
+    build: Callable[..., Table]
+    count: Callable[..., int] | None = None
+    needs_cooperative: bool = False
+
+
+def _rate_column() -> Column:
+    return Column(_("Completion rate (%)"), NUMBER, 12)
+
+
+def _participation_columns(first: list[Column], *, learners=True, cooperatives=False,
+                           certificates=False) -> list[Column]:
+    columns = list(first)
+    if cooperatives:
+        columns += [Column(_("Cooperatives"), INTEGER, 12), Column(_("Reached"), INTEGER, 12)]
+    if learners:
+        columns.append(Column(_("Learners"), INTEGER, 12))
+    columns += [Column(_("Enrollments"), INTEGER, 12), Column(_("Completions"), INTEGER, 12),
+                _rate_column()]
+    if certificates:
+        columns.append(Column(_("Certificates"), INTEGER, 12))
+    return columns
+
+
+def _participation_values(row, *, learners=True, cooperatives=False, certificates=False):
+    values = []
+    if cooperatives:
+        values += [row.cooperatives, row.reached]
+    if learners:
+        values.append(row.learners)
+    values += [row.enrollments, row.completions, row.rate]
+    if certificates:
+        values.append(row.certificates)
+    return values
+
+
+# --- the dashboard's tables -----------------------------------------------------------------
+
+
+def _summary(scope: Scope, filters: Filters, params: dict) -> Table:
+    cooperatives = selectors.cooperatives_in(scope, filters)
+    totals = selectors.participation_totals(cooperatives, filters)
+    sectors = selectors.participation_by_sector(cooperatives, filters)
+    rows = [
+        [_("Cooperatives in scope"), sum(row.cooperatives for row in sectors)],
+        [_("Cooperatives reached"), sum(row.reached for row in sectors)],
+        [_("Learners"), totals.learners],
+        [_("Enrollments"), totals.enrollments],
+        [_("Completions"), totals.completions],
+        [_("Completion rate (%)"), totals.rate],
+        [_("Certificates in force"), totals.certificates],
+    ]
+    return Table(_("Key figures"), [Column(_("Figure"), TEXT, 28),
+                                    Column(_("Value"), NUMBER, 12)], rows)
+
+
+def _months(scope, filters, params) -> Table:
+    rows = selectors.participation_by_month(selectors.cooperatives_in(scope, filters), filters)
+    return Table(_("Month by month"),
+                 [Column(_("Month"), TEXT, 10), Column(_("Enrollments"), INTEGER, 12),
+                  Column(_("Completions"), INTEGER, 12)],
+                 [[row.label, row.enrollments, row.completions] for row in rows])
+
+
+def _courses(scope, filters, params) -> Table:
+    rows = selectors.participation_by_course(selectors.cooperatives_in(scope, filters),
+                                             filters, selectors.catalogue())
+    columns = _participation_columns([Column(_("Course"), TEXT, 40),
+                                      Column(_("Category"), TEXT, 20)],
+                                     learners=False, certificates=True)
+    return Table(_("By course"), columns,
+                 [[row.label, row.detail,
+                   *_participation_values(row, learners=False, certificates=True)]
+                  for row in rows])
+
+
+def _categories(scope, filters, params) -> Table:
+    rows = selectors.participation_by_category(selectors.cooperatives_in(scope, filters),
+                                               filters, selectors.catalogue())
+    return Table(_("By course category"),
+                 _participation_columns([Column(_("Category"), TEXT, 28)]),
+                 [[row.label, *_participation_values(row)] for row in rows])
+
+
+def _sectors(scope, filters, params) -> Table:
+    rows = selectors.participation_by_sector(selectors.cooperatives_in(scope, filters), filters)
+    return Table(_("By sector"),
+                 _participation_columns([Column(_("Sector"), TEXT, 28)], cooperatives=True),
+                 [[row.label, *_participation_values(row, cooperatives=True)] for row in rows])
+
+
+def _communes(scope, filters, params) -> Table:
+    rows = selectors.participation_by_commune(selectors.cooperatives_in(scope, filters),
+                                              filters)
+    return Table(_("By commune"),
+                 _participation_columns([Column(_("Commune"), TEXT, 28),
+                                         Column(_("Province"), TEXT, 18)], cooperatives=True),
+                 [[row.label, row.detail,
+                   *_participation_values(row, cooperatives=True)] for row in rows])
+
+
+def _readiness_items(scope, filters):
+    cooperatives = selectors.cooperatives_in(scope, filters)
+    return selectors.readiness_overview(cooperatives, total=cooperatives.count(),
+                                        standard_list=selectors.standards())
+
+
+def _readiness(scope, filters, params) -> Table:
+    labels = selectors.verdict_labels()
+    columns = [Column(_("Standard"), TEXT, 24)]
+    columns += [Column(labels[verdict], INTEGER, 14) for verdict in selectors.VERDICTS]
+    return Table(_("Readiness by standard"), columns,
+                 [[item.standard.name, *(item.verdicts[v] for v in selectors.VERDICTS)]
+                  for item in _readiness_items(scope, filters)])
+
+
+def _distance(scope, filters, params) -> Table:
+    labels = distance_labels()
+    columns = [Column(_("Standard"), TEXT, 24)]
+    columns += [Column(labels[bucket], INTEGER, 14) for bucket in selectors.DISTANCES]
+    return Table(_("Distance to ready"), columns,
+                 [[item.standard.name, *(item.distances[b] for b in selectors.DISTANCES)]
+                  for item in _readiness_items(scope, filters)])
+
+
+def _stars(scope, filters, params) -> Table:
+    columns = [Column(_("Standard"), TEXT, 24)]
+    columns += [Column(stars_label(star), INTEGER, 10) for star in selectors.STARS]
+    return Table(_("OCOP projected stars"), columns,
+                 [[item.standard.name, *(item.stars[star] for star in selectors.STARS)]
+                  for item in _readiness_items(scope, filters) if item.is_ocop])
+
+
+def distance_labels() -> dict[str, str]:
+    return {"0": _("No blocking gap"), "1-2": _("1–2 blocking gaps"),
+            "3-5": _("3–5 blocking gaps"), "6+": _("6 or more")}
+
+
+def stars_label(star: int) -> str:
+    return translation.ngettext("%(count)d star", "%(count)d stars", star) % {"count": star}
+
+
+# --- the lists ------------------------------------------------------------------------------
+
+
+def _batches(iterable, size: int) -> Iterator[list]:
+    batch = []
+    for item in iterable:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _local(moment):
+    return timezone.localtime(moment).replace(tzinfo=None) if moment else None
+
+
+def _cooperatives_query(scope, filters, params):
+    return selectors.cooperative_rows(scope, filters, query=params.get("q", ""),
+                                      sort=params.get("sort", "name"))
+
+
+def _cooperatives(scope, filters, params) -> Table:
+    standard_list = selectors.standards()
+    labels = selectors.verdict_labels()
+    columns = _participation_columns([
+        Column(_("Cooperative"), TEXT, 36), Column(_("Registration code"), TEXT, 14),
+        Column(_("Province"), TEXT, 16), Column(_("Commune"), TEXT, 20),
+        Column(_("Sector"), TEXT, 18)])
+    columns += [Column(standard.name, TEXT, 16) for standard in standard_list]
+
+    def rows():
+        cooperatives = _cooperatives_query(scope, filters, params).iterator(chunk_size=CHUNK)
+        for batch in _batches(cooperatives, CHUNK):
+            verdicts = selectors.readiness_of(cooperative.pk for cooperative in batch)
+            for cooperative in batch:
+                mine = verdicts.get(cooperative.pk, {})
+                yield [cooperative.name, cooperative.registration_code,
+                       cooperative.province.name,
+                       str(cooperative.commune) if cooperative.commune_id else "",
+                       cooperative.get_sector_display(), cooperative.learners,
+                       cooperative.enrollments, cooperative.completions,
+                       round(cooperative.rate, 1) if cooperative.rate is not None else None,
+                       *(labels[mine.get(standard.pk, selectors.NEVER)]
+                         for standard in standard_list)]
+
+    return Table(_("Cooperatives"), columns, rows())
+
+
+def _learners_query(scope, filters):
+    """One row per learner and cooperative: a learner in two cooperatives of the scope has a
+    row in each, like the breakdowns by cooperative."""
+    conditions = selectors.enrollment_conditions(filters, "user__enrollments__")
+    started = selectors.enrollment_conditions(filters).started
+    return (Membership.objects
+            .filter(status=Membership.Status.ACTIVE,
+                    cooperative__in=selectors.cooperatives_in(scope, filters))
+            .filter(Exists(Enrollment.objects.filter(started, user_id=OuterRef("user_id"))))
+            .select_related("user", "cooperative__province", "cooperative__commune")
+            .annotate(enrollments=Count("user__enrollments", filter=conditions.started,
+                                        distinct=True),
+                      completions=Count("user__enrollments", filter=conditions.finished,
+                                        distinct=True),
+                      cohort_completed=Count("user__enrollments", filter=conditions.cohort_done,
+                                             distinct=True),
+                      last_activity=Max("user__enrollments__last_activity_at"),
+                      certificates=selectors.certificates_per_user(filters))
+            .order_by("cooperative__name", "user__full_name", "pk"))
+
+
+def _learners(scope, filters, params) -> Table:
+    columns = [Column(_("Learner"), TEXT, 28), Column(_("Email"), TEXT, 28),
+               Column(_("Cooperative"), TEXT, 34), Column(_("Registration code"), TEXT, 14),
+               Column(_("Commune"), TEXT, 20), Column(_("Province"), TEXT, 16),
+               Column(_("Enrollments"), INTEGER, 12), Column(_("Completions"), INTEGER, 12),
+               _rate_column(), Column(_("Certificates"), INTEGER, 12),
+               Column(_("Last activity"), DATE, 16)]
+
+    def rows():
+        for membership in _learners_query(scope, filters).iterator(chunk_size=CHUNK):
+            cooperative = membership.cooperative
+            row = selectors.Row("", enrollments=membership.enrollments,
+                                cohort_completed=membership.cohort_completed)
+            yield [membership.user.full_name, membership.user.email, cooperative.name,
+                   cooperative.registration_code,
+                   str(cooperative.commune) if cooperative.commune_id else "",
+                   cooperative.province.name, membership.enrollments, membership.completions,
+                   row.rate, membership.certificates, _local(membership.last_activity)]
+
+    return Table(_("Learners"), columns, rows())
+
+
+def _cooperative_of(scope, params) -> Cooperative:
+    cooperative = selectors.cooperative_overseen(scope, params.get("cooperative"))
+    if cooperative is None:
+        raise PermissionDenied
+    return cooperative
+
+
+def _members(scope, filters, params) -> Table:
+    cooperative = _cooperative_of(scope, params)
+    columns = [Column(_("Member"), TEXT, 28), Column(_("Email"), TEXT, 28),
+               Column(_("Role"), TEXT, 12), Column(_("Enrollments"), INTEGER, 12),
+               Column(_("Completions"), INTEGER, 12), Column(_("Certificates"), INTEGER, 12),
+               Column(_("Last activity"), DATE, 16)]
+
+    def rows():
+        for member in selectors.members_with_progress(cooperative).iterator(chunk_size=CHUNK):
+            yield [member.user.full_name, member.user.email, member.get_role_display(),
+                   member.enrollments, member.completions, member.certificates,
+                   _local(member.last_activity)]
+
+    return Table(cooperative.name, columns, rows())
+
+
+def _actions_query(scope, filters, params):
+    if params.get("cooperative"):
+        cooperatives = [_cooperative_of(scope, params)]
+    else:
+        cooperatives = selectors.cooperatives_in(scope, filters)
+    return selectors.corrective_actions_open(cooperatives)
+
+
+def _actions(scope, filters, params) -> Table:
+    due = selectors.due_labels()
+    columns = [Column(_("Cooperative"), TEXT, 34), Column(_("Registration code"), TEXT, 14),
+               Column(_("Standard"), TEXT, 18), Column(_("Point"), TEXT, 10),
+               Column(_("Requirement"), TEXT, 48), Column(_("Gap"), TEXT, 22),
+               Column(_("Blocks certification"), TEXT, 10), Column(_("Due"), DATE, 12),
+               Column(_("When"), TEXT, 18), Column(_("Status"), TEXT, 12)]
+    today = timezone.localdate()
+
+    def rows():
+        for action in _actions_query(scope, filters, params).iterator(chunk_size=CHUNK):
+            cooperative = action.assessment.cooperative
+            yield [cooperative.name, cooperative.registration_code,
+                   action.assessment.version.standard.name, action.control_point.code,
+                   localized(action.control_point, "text"), gap_label(action.gap),
+                   _("Yes") if action.blocking else _("No"), action.due_date,
+                   due[selectors.due_bucket(action.due_date, today)],
+                   action.get_status_display()]
+
+    return Table(_("Open corrective actions"), columns, rows())
+
+
+TABLES: dict[str, Spec] = {
+    "summary": Spec("tong-quan", gettext_lazy("Key figures"), _summary),
+    "months": Spec("theo-thang", gettext_lazy("Month by month"), _months),
+    "courses": Spec("theo-khoa-hoc", gettext_lazy("By course"), _courses),
+    "categories": Spec("theo-nhom-khoa-hoc", gettext_lazy("By course category"), _categories),
+    "sectors": Spec("theo-linh-vuc", gettext_lazy("By sector"), _sectors),
+    "communes": Spec("theo-xa-phuong", gettext_lazy("By commune"), _communes),
+    "readiness": Spec("san-sang-theo-tieu-chuan", gettext_lazy("Readiness by standard"),
+                      _readiness),
+    "distance": Spec("khoang-cach-den-san-sang", gettext_lazy("Distance to ready"), _distance),
+    "stars": Spec("sao-ocop-du-kien", gettext_lazy("OCOP projected stars"), _stars),
+    "actions": Spec("hanh-dong-khac-phuc", gettext_lazy("Open corrective actions"), _actions,
+                    count=lambda scope, filters, params:
+                    _actions_query(scope, filters, params).count()),
+    "cooperatives": Spec("danh-sach-hop-tac-xa", gettext_lazy("Cooperatives"), _cooperatives,
+                         count=lambda scope, filters, params:
+                         _cooperatives_query(scope, filters, params).count()),
+    "learners": Spec("danh-sach-hoc-vien", gettext_lazy("Learners"), _learners,
+                     count=lambda scope, filters, params:
+                     _learners_query(scope, filters).count()),
+    "members": Spec("thanh-vien-hop-tac-xa", gettext_lazy("Members"), _members,
+                    count=lambda scope, filters, params:
+                    selectors.members_with_progress(_cooperative_of(scope, params)).count(),
+                    needs_cooperative=True),
+}
+EXTRA_PARAMS = ("q", "sort", "cooperative")  # besides the filters, what a table may need
+
+
+def file_name(name: str, fmt: str, scope: Scope, params: dict) -> str:
+    """Vietnamese slug and the date: danh-sach-hop-tac-xa-20250601.xlsx; a cooperative's
+    table carries its name: thanh-vien-hop-tac-xa-phuong-son-20250601.csv."""
+    slug = TABLES[name].slug
+    if TABLES[name].needs_cooperative or params.get("cooperative"):
+        cooperative = _cooperative_of(scope, params)
+        named = slugify(fold(cooperative.name)).removeprefix("hop-tac-xa-")[:60].strip("-")
+        slug = f"{slug}-{named or cooperative.registration_code}"
+    return f"{slug}-{timezone.localdate():%Y%m%d}.{fmt}"
+
+
+def is_big(name: str, scope: Scope, filters: Filters, params: dict) -> tuple[bool, int | None]:
+    spec = TABLES[name]
+    if spec.count is None:
+        return False, None
+    total = spec.count(scope, filters, params)
+    return total > stream_limit(), total
+
+
+# --- writers --------------------------------------------------------------------------------
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def _csv_value(value):
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+def csv_lines(table: Table, on_row: Callable[[int], None] | None = None) -> Iterator[str]:
+    writer = csv.writer(_Echo())
+    yield "\ufeff" + writer.writerow([str(column.label) for column in table.columns])
+    for number, row in enumerate(table.rows, start=1):
+        yield writer.writerow([_csv_value(value) for value in row])
+        if on_row:
+            on_row(number)
+
+
+def xlsx_bytes(table: Table, on_row: Callable[[int], None] | None = None) -> bytes:
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(_sheet_title(table.title))
+    sheet.freeze_panes = "A2"
+    for index, column in enumerate(table.columns, start=1):
+        sheet.column_dimensions[_letter(index)].width = column.width
+    bold = Font(bold=True)
+    header = []
+    for column in table.columns:
+        cell = WriteOnlyCell(sheet, value=str(column.label))
+        cell.font = bold
+        header.append(cell)
+    sheet.append(header)
+    for number, row in enumerate(table.rows, start=1):
+        cells = []
+        for column, value in zip(table.columns, row, strict=True):
+            cell = WriteOnlyCell(sheet, value=str(value) if isinstance(value, Promise) else value)
+            if column.kind == DATE and value is not None:
+                cell.number_format = ("DD/MM/YYYY HH:MM" if isinstance(value, datetime.datetime)
+                                      else "DD/MM/YYYY")
+            elif column.kind == NUMBER and value is not None:
+                cell.number_format = "0.0"
+            cells.append(cell)
+        sheet.append(cells)
+        if on_row:
+            on_row(number)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index)
+
+
+def _sheet_title(title: str) -> str:
+    cleaned = "".join(" " if char in "[]:*?/\\" else char for char in str(title)).strip()
+    return cleaned[:31] or "Sheet"
+
+
+def build_table(name: str, scope: Scope, filters: Filters, params: dict) -> Table:
+    return TABLES[name].build(scope, filters, params)
+
+
+# --- background exports ----------------------------------------------------------------------
+
+
+def dashboard_export_request(*, scope: Scope, table: str, fmt: str, filters: Filters,
+                             params: dict, total: int | None = None) -> DashboardExport:
+    """Record the export and build it in Celery after the commit."""
+    export = DashboardExport.objects.create(
+        requested_by=scope.user, table=table, format=fmt,
+        filters={**filters.as_params(),
+                 **{key: str(params[key]) for key in EXTRA_PARAMS if params.get(key)}},
+        language=(translation.get_language() or settings.LANGUAGE_CODE)[:2],
+        total=total or 0)
+    transaction.on_commit(lambda: _enqueue(export.pk))
+    return export
+
+
+def _enqueue(export_id) -> None:
+    from lms.dashboards.export_tasks import build_export
+
+    build_export.delay(str(export_id))
+
+
+def dashboard_export_build(*, export_id) -> DashboardExport:
+    """Write the file, counting rows as it goes. The scope is the owner's scope today, and the
+    filters are checked against it again. Building again starts over, so a rerun is harmless."""
+    from lms.dashboards.forms import DashboardFilterForm
+
+    export = DashboardExport.objects.select_related("requested_by").get(pk=export_id)
+    if export.status == DashboardExport.Status.DONE:
+        return export
+    scope = selectors.dashboard_scope(export.requested_by)
+    if scope is None or export.table not in TABLES:
+        raise PermissionDenied("The export's owner has no dashboard scope any more.")
+    with translation.override(export.language):
+        form = DashboardFilterForm(export.filters, scope=scope, names=selectors.catalogue())
+        filters = form.filters()
+        params = {key: export.filters[key] for key in EXTRA_PARAMS if key in export.filters}
+        spec = TABLES[export.table]
+        total = spec.count(scope, filters, params) if spec.count else 0
+        DashboardExport.objects.filter(pk=export.pk).update(
+            status=DashboardExport.Status.RUNNING, total=total, done=0, error="")
+
+        def progress(number: int) -> None:
+            if number % PROGRESS_EVERY == 0:
+                DashboardExport.objects.filter(pk=export.pk).update(done=number)
+
+        table = build_table(export.table, scope, filters, params)
+        if export.format == DashboardExport.Format.CSV:
+            content = "".join(csv_lines(table, progress)).encode("utf-8")
+        else:
+            content = xlsx_bytes(table, progress)
+        name = file_name(export.table, export.format, scope, params)
+    export.file.save(name, ContentFile(content), save=False)
+    DashboardExport.objects.filter(pk=export.pk).update(
+        file=export.file.name, status=DashboardExport.Status.DONE, done=total, total=total)
+    export.refresh_from_db()
+    return export
+
+
+def own_export(*, user, pk) -> DashboardExport | None:
+    return DashboardExport.objects.filter(pk=pk, requested_by=user).first()
+

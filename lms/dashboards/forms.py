@@ -1,0 +1,97 @@
+"""The dashboards' filter form: its choices come from the user's scope, so a province outside
+the scope is an invalid choice and is ignored (it can never widen what the user sees)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from lms.cooperatives.models import Cooperative
+from lms.dashboards.selectors import COOPERATIVE_SORTS, Catalogue, Filters, Scope
+
+FILTER_FIELDS = ("date_from", "date_to", "province", "sector", "category", "course")
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self):
+        super().__init__(format="%Y-%m-%d")
+
+
+class DashboardFilterForm(forms.Form):
+    date_from = forms.DateField(label=_("From"), required=False, widget=DateInput())
+    date_to = forms.DateField(label=_("To"), required=False, widget=DateInput())
+    province = forms.TypedChoiceField(label=_("Province"), required=False, coerce=int,
+                                      empty_value=None)
+    sector = forms.ChoiceField(label=_("Sector"), required=False)
+    category = forms.ChoiceField(label=_("Course category"), required=False)
+    course = forms.ChoiceField(label=_("Course"), required=False)
+
+    def __init__(self, data=None, *, scope: Scope, names: Catalogue, **kwargs):
+        super().__init__(data, **kwargs)
+        everything = [("", _("All"))]
+        self.fields["province"].choices = everything + list(
+            scope.provinces.order_by("name").values_list("pk", "name"))
+        self.fields["sector"].choices = everything + list(Cooperative.Sector.choices)
+        self.fields["category"].choices = everything + sorted(
+            names.categories.items(), key=lambda item: item[1].casefold())
+        self.fields["course"].choices = everything + sorted(
+            names.courses.items(), key=lambda item: item[1].casefold())
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", _("The end of the period comes before its start."))
+        return cleaned
+
+    def filters(self) -> Filters:
+        """The filters from the fields that are valid; an invalid one is left out (and shown
+        with its error), so a bad value never widens the scope."""
+        if not self.is_bound:
+            return Filters()
+        self.is_valid()
+        data = self.cleaned_data
+        return Filters(
+            date_from=data.get("date_from"),
+            date_to=data.get("date_to"),
+            province_id=data.get("province"),
+            sector=data.get("sector") or "",
+            category_key=data.get("category") or "",
+            course_key=data.get("course") or "",
+        )
+
+    def active(self) -> list[tuple[str, str]]:
+        """The filters in force, as (label, value shown) pairs, for the summary line."""
+        if not self.is_bound:
+            return []
+        self.is_valid()
+        shown = []
+        for name in FILTER_FIELDS:
+            value = self.cleaned_data.get(name)
+            if not value:
+                continue
+            field = self.fields[name]
+            if hasattr(field, "choices"):
+                value = {str(k): v for k, v in field.choices}.get(str(value), value)
+            else:
+                value = value.strftime("%d/%m/%Y")
+            shown.append((field.label, value))
+        return shown
+
+
+class CooperativeSearchForm(forms.Form):
+    q = forms.CharField(label=_("Name or registration code"), required=False, max_length=100)
+    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=[
+        ("name", _("Name")),
+        ("learners", _("Most learners")),
+        ("enrollments", _("Most enrollments")),
+        ("completions", _("Most completions")),
+        ("rate", _("Highest completion rate")),
+        ("rate_low", _("Lowest completion rate")),
+    ])
+
+    def values(self) -> tuple[str, str]:
+        if not self.is_valid():
+            return "", "name"
+        sort = self.cleaned_data.get("sort") or "name"
+        return self.cleaned_data.get("q", "").strip(), sort if sort in COOPERATIVE_SORTS else "name"

@@ -1,0 +1,18 @@
+"""URLs of the union officers' dashboards, drill-down pages, exports and email preferences."""
+
+from django.urls import path, re_path
+
+from lms.dashboards import views
+
+app_name = "dashboards"
+
+urlpatterns: list = [
+    path("", views.home, name="home"),
+    path("cooperatives/", views.cooperatives, name="cooperatives"),
+    path("cooperatives/<int:pk>/", views.cooperative, name="cooperative"),
+    path("learners/<int:pk>/", views.learner, name="learner"),
+    re_path(r"^export/(?P<table>[a-z]+)\.(?P<fmt>csv|xlsx)$", views.export, name="export"),
+    path("exports/<uuid:pk>/", views.export_detail, name="export_detail"),
+    path("exports/<uuid:pk>/status/", views.export_status, name="export_status"),
+    path("exports/<uuid:pk>/download/", views.export_download, name="export_download"),
+]

@@ -1,0 +1,104 @@
+"""Journey 4 in a browser: a union officer signs in, opens the dashboard of the province,
+filters it, drills into a cooperative and downloads a table as XLSX, on a phone and on a
+desktop screen."""
+
+import re
+
+import openpyxl
+import pytest
+
+from tests.dashboards.conftest import populate
+from tests.factories import CooperativeFactory, MembershipFactory, OfficerFactory, province
+from tests.factories.accounts import PASSWORD
+from tests.factories.checklists import ocop_dict, version_from_dict, vietgap_dict
+from tests.factories.courses import make_course
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+def province_with_data():
+    courses = [make_course(lessons=1, quiz=False, category_slug=slug)
+               for slug in ("management", "accounting", "digital-marketing")]
+    vietgap = version_from_dict(vietgap_dict(points=2))
+    ocop = version_from_dict(ocop_dict())
+    cooperatives = populate(12, courses=courses, vietgap=vietgap, ocop=ocop)
+    hidden = CooperativeFactory(name="Hợp tác xã Chè Mộc Châu", province=province("Sơn La"))
+    MembershipFactory(cooperative=hidden)
+    officer = OfficerFactory(provinces=[province("Bắc Ninh")], full_name="Đỗ Thị Lan Anh")
+    return officer, cooperatives
+
+
+def sign_in(page, base_url, officer):
+    page.goto(f"{base_url}/accounts/login/?next=/dashboard/")
+    page.fill("input[name=login]", officer.email)
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("main form button[type=submit]").last.click()
+    page.wait_for_url(re.compile(r"/dashboard/$"))
+
+
+def test_an_officer_filters_drills_down_and_downloads_on_a_phone(live_server, phone, screenshot,
+                                                                 tmp_path):
+    officer, cooperatives = province_with_data()
+    page = phone
+    sign_in(page, live_server.url, officer)
+
+    assert "Bắc Ninh" in page.locator("h1").inner_text()
+    assert "Mộc Châu" not in page.content()
+    # Cards stack two by two and nothing makes the page wider than the phone.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    screenshot(page, "dashboard-360")
+
+    page.locator(".dash-filters > summary").click()
+    page.select_option("select[name=sector]", "crop")
+    page.locator(".dash-filters button[type=submit]").click()
+    page.wait_for_url(re.compile(r"sector=crop"))
+    assert page.locator(".dash-filters .chip").first.inner_text() in ("Trồng trọt",
+                                                                       "Crop production")
+    screenshot(page, "dashboard-filtered-360", full_page=False)
+
+    page.locator(".dash-head__meta a").click()
+    page.wait_for_url(re.compile(r"/dashboard/cooperatives/\?.*sector=crop"))
+    screenshot(page, "dashboard-cooperatives-360")
+    crop = [c for c in cooperatives if c.sector == "crop"]
+    assert page.locator("tbody th a").count() == len(crop)
+    page.locator("tbody th a").first.click()
+    page.wait_for_url(re.compile(r"/dashboard/cooperatives/\d+/$"))
+    assert page.locator("h1").inner_text() in {c.name for c in crop}
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    screenshot(page, "dashboard-cooperative-360")
+
+    with page.expect_download() as download_info:
+        page.locator("a[data-export='members.xlsx']").click()
+    download = download_info.value
+    assert re.fullmatch(r"thanh-vien-hop-tac-xa-[a-z0-9-]+-\d{8}\.xlsx",
+                        download.suggested_filename)
+    path = tmp_path / download.suggested_filename
+    download.save_as(path)
+    sheet = openpyxl.load_workbook(path).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:3] == ("Thành viên", "Email", "Vai trò")
+    assert len(rows) == 1 + 3
+    assert all(isinstance(row[3], int) for row in rows[1:])  # enrollments as numbers
+
+
+def test_the_dashboard_on_a_desktop_screen(live_server, browser, screenshot, tmp_path):
+    officer, cooperatives = province_with_data()
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN",
+                                  accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    sign_in(page, live_server.url, officer)
+
+    assert page.locator(".dash-filters").get_attribute("open") is not None  # open when wide
+    screenshot(page, "dashboard-1280")
+    with page.expect_download() as download_info:
+        page.locator("a[data-export='cooperatives.xlsx']").first.click()
+    path = tmp_path / "list.xlsx"
+    download_info.value.save_as(path)
+    sheet = openpyxl.load_workbook(path).active
+    names = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert sorted(names) == sorted(c.name for c in cooperatives)
+
+    page.goto(f"{live_server.url}/dashboard/cooperatives/{cooperatives[0].pk}/")
+    screenshot(page, "dashboard-cooperative-1280")
+    context.close()
