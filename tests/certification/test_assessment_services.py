@@ -144,7 +144,7 @@ def test_officers_and_outsiders_cannot_answer(cooperative, manager, globalgap):
                                  user=user, value=scoring.COMPLIANT)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif(connection.vendor != "postgresql",
                     reason="concurrent writers need PostgreSQL (CI's second pass)")
 def test_two_members_answering_at_once_lose_nothing(cooperative, manager, member):
