@@ -158,8 +158,7 @@ def progress_of(checklist: Checklist, answers: dict[int, Answer],
     rows = []
     for section in checklist.sections:
         applicable = [point for point in checklist.points_of(section)
-                      if point.section_id == section.pk and
-                      (not point.tag_set or not point.tag_set.isdisjoint(profile_tags))]
+                      if not point.tag_set or not point.tag_set.isdisjoint(profile_tags)]
         if not applicable and not checklist.points_of(section):
             continue
         answered = sum(1 for point in applicable

@@ -604,6 +604,21 @@ def answer(request, pk, point_pk):
     })
 
 
+def _refuse_photo_change(request, assessment, wants_json: bool):
+    """The response refusing a photo change by a reader (403) or after submission (409), or
+    None when the change may go ahead."""
+    if not _can_contribute(request, assessment):
+        if wants_json:
+            return _json_error(_read_only_message(), 403)
+        raise PermissionDenied
+    if not assessment.is_open:
+        if wants_json:
+            return _json_error(_submitted_message(), 409)
+        messages.error(request, _submitted_message())
+        return _report_redirect(assessment)
+    return None
+
+
 def _photo_json(assessment_pk: int, photo: EvidencePhoto) -> dict:
     return {"id": photo.pk,
             "url": reverse("readiness:photo", args=[assessment_pk, photo.pk]),
@@ -617,15 +632,9 @@ def photo_upload(request, pk, point_pk):
     point = _point_or_404(assessment, point_pk)
     wants_json = _wants_json(request)
     back = _section_url(assessment.pk, point.section_id, point.pk)
-    if not _can_contribute(request, assessment):
-        if wants_json:
-            return _json_error(_read_only_message(), 403)
-        raise PermissionDenied
-    if not assessment.is_open:
-        if wants_json:
-            return _json_error(_submitted_message(), 409)
-        messages.error(request, _submitted_message())
-        return _report_redirect(assessment)
+    refused = _refuse_photo_change(request, assessment, wants_json)
+    if refused:
+        return refused
     upload = request.FILES.get("photo")
     try:
         if upload is None:
@@ -671,15 +680,9 @@ def photo_delete(request, pk, photo_pk):
     wants_json = _wants_json(request)
     back = _section_url(assessment.pk, evidence.answer.control_point.section_id,
                         evidence.answer.control_point_id)
-    if not _can_contribute(request, assessment):
-        if wants_json:
-            return _json_error(_read_only_message(), 403)
-        raise PermissionDenied
-    if not assessment.is_open:
-        if wants_json:
-            return _json_error(_submitted_message(), 409)
-        messages.error(request, _submitted_message())
-        return _report_redirect(assessment)
+    refused = _refuse_photo_change(request, assessment, wants_json)
+    if refused:
+        return refused
     services.evidence_delete(photo=evidence, user=request.user)
     if wants_json:
         return JsonResponse({"ok": True})

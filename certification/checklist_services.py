@@ -2,10 +2,13 @@
 new version from a locked one, and publishing. A version that has assessments is never changed
 in place: importing over it is refused and a new version is made instead."""
 
+from dataclasses import replace
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from certification.assessment_selectors import checklist_of
 from certification.checklist_io import (
     ChecklistData,
     ChecklistFileError,
@@ -135,14 +138,8 @@ def checklist_import(*, data: ChecklistData, user=None, publish: bool = False,
 def checklist_export(*, version: StandardVersion) -> ChecklistData:
     """The version as file content (the inverse of ``checklist_import``)."""
     standard = version.standard
-    sections = list(version.sections.select_related("parent").order_by("sort_order", "pk"))
-    order = _depth_first(sections)
-    points = list(ControlPoint.objects.filter(section__version=version)
-                  .select_related("section")
-                  .prefetch_related("options", "recommended_courses")
-                  .order_by("section__sort_order", "sort_order", "pk"))
-    position = {section.pk: index for index, section in enumerate(order)}
-    points.sort(key=lambda point: (position[point.section_id], point.sort_order, point.pk))
+    checklist = checklist_of(version)
+    codes = {section.pk: section.code for section in checklist.sections}
     return ChecklistData(
         standard_code=standard.code, name=_text(standard, "name"),
         description=_optional_text(standard, "description"), label=version.label,
@@ -154,11 +151,11 @@ def checklist_export(*, version: StandardVersion) -> ChecklistData:
                                 where=_("Profile question “%(tag)s”") % {"tag": question.tag})
             for question in version.profile_questions.order_by("sort_order", "pk")),
         sections=tuple(
-            SectionData(code=section.code, parent=section.parent.code if section.parent else "",
+            SectionData(code=section.code, parent=codes.get(section.parent_id, ""),
                         title=_text(section, "title"), intro=_optional_text(section, "intro"),
                         part=section.part,
                         where=_("Section %(code)s") % {"code": section.code})
-            for section in order),
+            for section in checklist.sections),
         points=tuple(
             PointData(
                 code=point.code, section=point.section.code, text=_text(point, "text"),
@@ -171,39 +168,17 @@ def checklist_export(*, version: StandardVersion) -> ChecklistData:
                                          points=option.points,
                                          where=_("Control point %(code)s, option %(option)s")
                                          % {"code": point.code, "option": option.code})
-                              for option in sorted(point.options.all(),
-                                                   key=lambda o: (o.sort_order, o.pk))),
+                              for option in point.options.all()),
                 where=_("Control point %(code)s") % {"code": point.code})
-            for point in points),
+            for point in checklist.points),
     )
-
-
-def _depth_first(sections: list[Section]) -> list[Section]:
-    children: dict[int | None, list[Section]] = {}
-    for section in sections:
-        children.setdefault(section.parent_id, []).append(section)
-    ordered: list[Section] = []
-
-    def walk(parent_id):
-        for section in children.get(parent_id, []):
-            ordered.append(section)
-            walk(section.pk)
-
-    walk(None)
-    return ordered
 
 
 def version_copy(*, version: StandardVersion, label: str, user=None) -> StandardVersion:
     """A new draft version with the same content under ``label``: how a locked version is
     changed."""
     data = checklist_export(version=version)
-    return checklist_import(data=_relabelled(data, label), user=user, missing_courses="skip")
-
-
-def _relabelled(data: ChecklistData, label: str) -> ChecklistData:
-    from dataclasses import replace
-
-    return replace(data, label=label)
+    return checklist_import(data=replace(data, label=label), user=user, missing_courses="skip")
 
 
 def version_issues(*, version: StandardVersion) -> list[str]:
