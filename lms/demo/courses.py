@@ -1,5 +1,6 @@
-"""Turns courses/demo_content.py into Wagtail pages: each course with its lessons and quiz in
-Vietnamese under the catalog, and their English translations under the English catalog.
+"""Turns the demo courses read from lms/demo/content/ into Wagtail pages: each course with its
+lessons and quiz in Vietnamese under the catalog, and their English translations under the English
+catalog.
 
 Idempotent: a course, lesson or quiz found by its slug is left as it is."""
 
@@ -8,12 +9,12 @@ import json
 from django.utils.text import slugify
 from wagtail.models import Locale
 
-from courses.demo_content import COURSES
 from courses.models import CourseCategory, CourseIndexPage, CoursePage, LessonPage, QuizPage
 from lms.demo.covers import cover_image
 
 
-def seed_courses(*, trainer) -> list[CoursePage]:
+def seed_courses(courses_data: list[dict], *, trainer) -> list[CoursePage]:
+    """`courses_data` as lms.demo.course_files.load_courses returns it."""
     vi = Locale.objects.get(language_code="vi")
     en, _ = Locale.objects.get_or_create(language_code="en")
     catalog_vi = CourseIndexPage.objects.get(locale=vi)
@@ -21,7 +22,7 @@ def seed_courses(*, trainer) -> list[CoursePage]:
         "Short courses to take on your phone, written by the cooperative unions' trainers for "
         "the managers and members of cooperatives."))
     courses = []
-    for data in COURSES:
+    for data in courses_data:
         course = _course(catalog_vi, data, "vi", trainer=trainer)
         _course_translation(course, catalog_en, data, en, trainer=trainer)
         courses.append(course)

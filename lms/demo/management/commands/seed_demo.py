@@ -1,5 +1,5 @@
 """`python manage.py seed_demo`: demo cooperatives in a few provinces, one user per role, and
-four courses in Vietnamese and English.
+four courses in Vietnamese and English, read from the files in lms/demo/content/.
 
 Idempotent: every row is found by its natural key and updated, so running it twice changes
 nothing. The cooperatives are invented for the demonstration; the provinces are real."""
@@ -24,6 +24,7 @@ from lms.cooperatives.models import (
     OfficerScope,
     Province,
 )
+from lms.demo.course_files import CourseFileError, load_courses
 from lms.demo.courses import seed_courses
 from lms.home.models import HomePage
 
@@ -101,12 +102,17 @@ class Command(BaseCommand):
             raise CommandError(
                 "Refusing to create demo accounts with DEBUG off; pass --force if you mean it."
             )
+        # Read before writing anything, so that a broken course file leaves the database alone.
+        try:
+            courses_data = load_courses()
+        except CourseFileError as error:
+            raise CommandError(f"Demo course file: {error}") from error
         with transaction.atomic():
             cooperatives = self.seed_cooperatives()
             users = self.seed_users()
             self.seed_roles(users, cooperatives)
             self.seed_home_translation()
-            courses = seed_courses(trainer=users["giangvien"])
+            courses = seed_courses(courses_data, trainer=users["giangvien"])
         self.stdout.write(f"Courses in the catalog: {len(courses)}, in Vietnamese and English.")
         # After the courses, so that control points link to the courses that close their gaps.
         call_command("load_checklists", stdout=self.stdout)
