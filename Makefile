@@ -43,6 +43,7 @@ run: compilemessages
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 
 check-translations: install system-deps
 	$(BIN)/python -m lms.i18n check
@@ -50,6 +51,7 @@ check-translations: install system-deps
 test: compilemessages
 	$(MANAGE) makemigrations --check --dry-run --verbosity=1
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m lms.i18n check
 	$(BIN)/pytest $(PYTEST_ARGS)
 

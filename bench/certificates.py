@@ -21,8 +21,8 @@ from django.contrib.staticfiles import finders  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from weasyprint import CSS, HTML  # noqa: E402
 
-from certification import pdf, services  # noqa: E402
-from certification.codes import code_new  # noqa: E402
+from certification.certificates import pdf, services  # noqa: E402
+from certification.certificates.codes import code_new  # noqa: E402
 from certification.models import Certificate  # noqa: E402
 
 

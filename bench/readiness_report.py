@@ -37,9 +37,11 @@ from django.db import transaction  # noqa: E402
 from django.db.models import Count  # noqa: E402
 from weasyprint import HTML  # noqa: E402
 
-from certification import assessment_services, scoring  # noqa: E402
-from certification.assessment_selectors import checklist_of  # noqa: E402
+from certification import scoring  # noqa: E402
+from certification.assessments import services as assessment_services  # noqa: E402
+from certification.checklists.selectors import checklist_of  # noqa: E402
 from certification.models import ReadinessReport, StandardVersion  # noqa: E402
+from certification.reports import services as report_services  # noqa: E402
 from lms.accounts.models import User  # noqa: E402
 from lms.cooperatives.models import Cooperative, Membership, Province  # noqa: E402
 
@@ -87,7 +89,7 @@ def submitted_report(version: StandardVersion) -> ReadinessReport:
                                         user=manager, value=value,
                                         justification=justification)
     with transaction.atomic():
-        return assessment_services.assessment_submit(assessment=assessment, user=manager)
+        return report_services.assessment_submit(assessment=assessment, user=manager)
 
 
 def timed(function, runs: int) -> list[float]:
@@ -120,11 +122,11 @@ def main() -> None:
     report.refresh_from_db()
 
     def project():
-        assert assessment_services.readiness_report_render_pdf(
+        assert report_services.readiness_report_render_pdf(
             report_id=report.pk, language="vi", force=True)
 
     def html_only():
-        assessment_services.readiness_report_html(report, "vi")
+        report_services.readiness_report_html(report, "vi")
 
     def bare():
         HTML(string=BASELINE_HTML).write_pdf()

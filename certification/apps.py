@@ -7,4 +7,4 @@ class CertificationConfig(AppConfig):
     verbose_name = _("Certification")
 
     def ready(self):
-        from certification import receivers  # noqa: F401
+        from certification.certificates import receivers  # noqa: F401 - connects the signal

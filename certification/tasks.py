@@ -1,47 +1,11 @@
-"""Celery tasks of the certification app: thin, take ids, safe to run twice."""
+"""The certification app's Celery tasks, where Celery's autodiscovery looks: each wing's own."""
 
-from celery import shared_task
-
-from certification import services
-
-
-@shared_task(name="certification.issue_course_certificate")
-def issue_course_certificate(enrollment_id: int) -> str:
-    certificate = services.certificate_issue_for_enrollment(enrollment_id=enrollment_id)
-    services.certificate_render_pdf(certificate_id=certificate.pk)
-    return certificate.code
-
-
-@shared_task(name="certification.render_certificate_pdf")
-def render_certificate_pdf(certificate_id: int) -> bool:
-    return services.certificate_render_pdf(certificate_id=certificate_id)
-
-
-@shared_task(name="certification.build_certificate_export")
-def build_certificate_export(export_id: str) -> int:
-    from certification.models import CertificateExport
-
-    try:
-        return services.certificate_export_build(export_id=export_id).done
-    except Exception as error:
-        CertificateExport.objects.filter(pk=export_id).update(
-            status=CertificateExport.Status.FAILED, error=str(error)[:2000])
-        raise
-
-
-@shared_task(name="certification.render_readiness_report_pdf")
-def render_readiness_report_pdf(report_id: str, language: str) -> bool:
-    from certification import assessment_services
-
-    return assessment_services.readiness_report_render_pdf(report_id=report_id,
-                                                           language=language)
-
-
-@shared_task(name="certification.issue_assessment_certificate")
-def issue_assessment_certificate(report_id: str, user_id: int) -> str:
-    from certification import assessment_services
-
-    certificate = assessment_services.assessment_certificate_issue(report_id=report_id,
-                                                                   user_id=user_id)
-    services.certificate_render_pdf(certificate_id=certificate.pk)
-    return certificate.code
+from certification.certificates.tasks import (  # noqa: F401 - registered with the worker
+    build_certificate_export,
+    issue_course_certificate,
+    render_certificate_pdf,
+)
+from certification.reports.tasks import (  # noqa: F401 - registered with the worker
+    issue_assessment_certificate,
+    render_readiness_report_pdf,
+)

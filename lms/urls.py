@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from certification import urls as certification_urls
 from lms.accounts import views as account_views
 
 urlpatterns = [
@@ -24,9 +25,9 @@ urlpatterns = [
     path("language/", account_views.set_language, name="set_language"),
     path("cooperatives/", include("lms.cooperatives.urls")),
     path("learning/", include("courses.urls")),
-    path("readiness/", include("certification.readiness_urls")),
+    path("readiness/", include(certification_urls.readiness_urls)),
     path("dashboard/", include("lms.dashboards.urls")),
-    path("", include("certification.urls")),
+    path("", include(certification_urls.certificate_urls)),
 ]
 
 if settings.DEBUG:

@@ -1,7 +1,13 @@
-"""allauth adapter: stores the sign-up's name and language, and localises email subjects."""
+"""allauth adapter: stores the sign-up's name and language, localises email subjects and reads
+allauth's email templates from templates/emails/account/, beside the platform's own emails."""
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
 from django.utils.translation import gettext
+
+ALLAUTH_EMAILS = "account/email/"
+OUR_ALLAUTH_EMAILS = "emails/account/"
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -16,3 +22,16 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def format_email_subject(self, subject):
         return f"[{gettext('Cooperative Academy')}] {subject}"
+
+    def render_mail(self, template_prefix, email, context, headers=None):
+        # allauth names its emails "account/email/<name>"; ours live under emails/account/.
+        # An email the platform does not rewrite (none is sent today) keeps allauth's own.
+        if template_prefix.startswith(ALLAUTH_EMAILS):
+            ours = OUR_ALLAUTH_EMAILS + template_prefix[len(ALLAUTH_EMAILS):]
+            try:
+                get_template(f"{ours}_subject.txt")
+            except TemplateDoesNotExist:
+                pass
+            else:
+                template_prefix = ours
+        return super().render_mail(template_prefix, email, context, headers=headers)

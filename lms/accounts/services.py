@@ -25,8 +25,8 @@ def user_send_welcome_email(*, user_id: int) -> bool:
                 "site_url": settings.SITE_URL,
                 "cooperatives_url": settings.SITE_URL + reverse("cooperatives:mine"),
             }
-            subject = render_to_string("accounts/email/welcome_subject.txt", context).strip()
-            body = render_to_string("accounts/email/welcome_message.txt", context)
+            subject = render_to_string("emails/welcome_subject.txt", context).strip()
+            body = render_to_string("emails/welcome.txt", context)
         send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
         user.welcome_email_sent_at = timezone.now()
         user.save(update_fields=["welcome_email_sent_at"])

@@ -27,7 +27,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from certification.models import localized
-from certification.report_context import gap_label
+from certification.reports.context import gap_label
 from courses.models import Enrollment
 from lms.cooperatives.models import Cooperative, Membership, fold
 from lms.dashboards import selectors

@@ -61,6 +61,7 @@ from lms.accounts.models import User
 from lms.accounts.roles import user_is_union_officer
 from lms.cooperatives.models import Commune, Cooperative, Membership, OfficerScope, fold
 from lms.cooperatives.selectors import cooperatives_overseen_by, provinces_overseen_by
+from lms.months import add_months
 
 ACTIVE = Membership.Status.ACTIVE
 COMPLETED = Enrollment.Status.COMPLETED
@@ -412,18 +413,13 @@ def _month_starts(filters: Filters) -> list[datetime.date]:
     if filters.date_from:
         first = filters.date_from.replace(day=1)
     else:
-        first = _add_months(last, -(MONTHS_DEFAULT - 1))
+        first = add_months(last, -(MONTHS_DEFAULT - 1))
     months = []
     month = first
     while month <= last:
         months.append(month)
-        month = _add_months(month, 1)
+        month = add_months(month, 1)
     return months[-MONTHS_MAX:]
-
-
-def _add_months(day: datetime.date, months: int) -> datetime.date:
-    index = day.year * 12 + day.month - 1 + months
-    return datetime.date(index // 12, index % 12 + 1, 1)
 
 
 def participation_by_month(cooperatives, filters: Filters) -> list[Row]:

@@ -16,7 +16,7 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
 from certification.models import localized
-from certification.report_context import gap_label
+from certification.reports.context import gap_label
 from lms.accounts.roles import user_is_union_officer
 from lms.dashboards import charts, exports, selectors
 from lms.dashboards.forms import CooperativeSearchForm, DashboardFilterForm

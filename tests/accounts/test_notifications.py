@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import Locale
 
-from certification.codes import code_new
+from certification.certificates.codes import code_new
 from certification.models import (
     Assessment,
     Certificate,

@@ -3,7 +3,7 @@ active member of `cooperative` (which belongs to a union), and helpers to comple
 
 import pytest
 
-from certification import services as certification_services
+from certification.certificates import services as certification_services
 from courses import services as course_services
 from courses.models import QuizPage
 from tests.factories import (

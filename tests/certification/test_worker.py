@@ -9,10 +9,15 @@ import re
 import pytest
 from django.conf import settings
 
-from certification.models import Certificate
+from certification import scoring
+from certification.assessments import services as assessment_services
+from certification.checklists.selectors import checklist_of
+from certification.models import Certificate, ReadinessReport
+from certification.reports import services as report_services
 from courses import services as course_services
 from tests.celery_worker import requires_broker, running_worker, wait_for
 from tests.certification.conftest import HOLDER_NAME, finish_course
+from tests.factories.checklists import assessment_for, globalgap_dict, version_from_dict
 
 pytestmark = [
     pytest.mark.worker,
@@ -54,19 +59,15 @@ def test_completing_a_course_has_the_worker_issue_one_certificate_with_a_pdf(
 
 def test_submitting_an_assessment_has_the_worker_render_the_report_and_certificate(
         worker, cooperative, manager):
-    from certification import assessment_services, scoring
-    from certification.models import ReadinessReport
-    from tests.factories.checklists import assessment_for, globalgap_dict, version_from_dict
-
     log = worker
     version = version_from_dict(globalgap_dict(minors=4))
     assessment = assessment_for(cooperative=cooperative, version=version, user=manager)
-    for point in assessment_services.checklist_of(version).points:
+    for point in checklist_of(version).points:
         assessment_services.answer_save(
             assessment=assessment, control_point=point, user=manager, value=scoring.COMPLIANT,
             justification="Đã kiểm tra")
 
-    report = assessment_services.assessment_submit(assessment=assessment, user=manager)
+    report = report_services.assessment_submit(assessment=assessment, user=manager)
 
     wait_for(lambda: ReadinessReport.objects.filter(pk=report.pk).exclude(pdf="").exists(),
              timeout=90, what="the readiness report PDF", log=log)

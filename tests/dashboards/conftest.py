@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pytest
 from django.utils import timezone
 
-from certification.codes import code_new
+from certification.certificates.codes import code_new
 from certification.models import (
     Assessment,
     Certificate,

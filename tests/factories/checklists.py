@@ -2,8 +2,8 @@
 
 import yaml
 
-from certification.checklist_io import parse_yaml
-from certification.checklist_services import checklist_import
+from certification.checklists.files import parse_yaml
+from certification.checklists.services import checklist_import
 from certification.models import Assessment, StandardVersion
 
 

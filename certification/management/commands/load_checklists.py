@@ -1,4 +1,4 @@
-"""Load the shipped checklists (certification/checklists/*.yaml) and publish them.
+"""Load the shipped checklists (certification/checklists/shipped/*.yaml) and publish them.
 
 Safe to run again: a version already loaded is left alone unless --replace is given, and a
 version with assessments is never replaced."""
@@ -7,15 +7,13 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from certification.checklist_io import ChecklistFileError, read_checklist
-from certification.checklist_services import checklist_import
-from certification.models import StandardVersion
-
-SHIPPED = Path(__file__).resolve().parents[2] / "checklists"
+from certification.checklists.files import SHIPPED_CHECKLISTS, ChecklistFileError, read_checklist
+from certification.checklists.models import StandardVersion
+from certification.checklists.services import checklist_import
 
 
 def shipped_files() -> list[Path]:
-    return sorted(SHIPPED.glob("*.yaml"))
+    return sorted(SHIPPED_CHECKLISTS.glob("*.yaml"))
 
 
 class Command(BaseCommand):

@@ -1,0 +1,1 @@
+"""Self-assessments: the profile, answers, evidence photos and the corrective actions."""

@@ -1,0 +1,166 @@
+"""Writes of self-assessments: starting one, the profile, saving answers field by field, evidence
+photos, and the action plan's work between assessments. Submitting (the frozen report, the
+action plan's first draft, the certificate) belongs to ``certification.reports.services``."""
+
+import logging
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from certification import scoring
+from certification.assessments.images import process_evidence_photo
+from certification.assessments.models import Answer, Assessment, CorrectiveAction, EvidencePhoto
+from certification.assessments.selectors import (
+    assessment_user_can_contribute,
+    cooperative_user_can_start_assessment,
+)
+from certification.checklists.models import ControlPoint, Standard
+from lms.cooperatives.models import Membership
+
+logger = logging.getLogger(__name__)
+
+UNSET = object()
+MAX_PHOTOS_PER_ANSWER = 6
+
+
+def _require_open(assessment: Assessment, user) -> None:
+    if not assessment_user_can_contribute(user=user, assessment=assessment):
+        raise PermissionDenied
+    if not assessment.is_open:
+        raise ValidationError(_("This self-assessment has been submitted and can no longer "
+                                "change."), code="submitted")
+
+
+def assessment_start(*, cooperative, standard: Standard, user) -> Assessment:
+    """Start (or return the one already in progress) an assessment of ``cooperative`` against
+    the newest published version of ``standard``. Only the cooperative's managers start one."""
+    if not cooperative_user_can_start_assessment(user=user, cooperative=cooperative):
+        raise PermissionDenied
+    version = standard.current_version()
+    if version is None:
+        raise ValidationError(_("This standard has no published checklist yet."))
+    existing = Assessment.objects.filter(cooperative=cooperative, version=version,
+                                         status=Assessment.Status.IN_PROGRESS).first()
+    if existing:
+        return existing
+    try:
+        with transaction.atomic():
+            return Assessment.objects.create(cooperative=cooperative, version=version,
+                                             started_by=user)
+    except IntegrityError:  # a colleague started it at the same moment
+        return Assessment.objects.get(cooperative=cooperative, version=version,
+                                      status=Assessment.Status.IN_PROGRESS)
+
+
+def assessment_profile_save(*, assessment: Assessment, user, answers: dict[str, bool]) -> None:
+    _require_open(assessment, user)
+    tags = set(assessment.version.profile_questions.values_list("tag", flat=True))
+    profile = {tag: bool(answers.get(tag)) for tag in tags}
+    Assessment.objects.filter(pk=assessment.pk).update(profile=profile, updated_at=timezone.now())
+    assessment.profile = profile
+
+
+def _allowed_values(point: ControlPoint) -> list[str]:
+    options = [option.code for option in point.options.all()]
+    if options:
+        return options
+    values = [scoring.COMPLIANT, scoring.NOT_COMPLIANT]
+    if point.na_allowed:
+        values.append(scoring.NOT_APPLICABLE)
+    return values
+
+
+def answer_save(*, assessment: Assessment, control_point: ControlPoint, user,
+                value=UNSET, justification=UNSET, note=UNSET) -> Answer:
+    """Save the given fields of one answer and only those, so two members working on the same
+    assessment (even on the same point) never erase each other's other fields."""
+    _require_open(assessment, user)
+    if control_point.section.version_id != assessment.version_id:
+        raise ValidationError(_("This control point is not part of this checklist."))
+    changes = {}
+    if value is not UNSET:
+        value = (value or "").strip()
+        if value and value not in _allowed_values(control_point):
+            if value == scoring.NOT_APPLICABLE:
+                raise ValidationError(_("This point cannot be answered “not applicable”: it "
+                                        "applies to every farm in this profile."),
+                                      code="na_refused")
+            raise ValidationError(_("Choose one of the answers offered."), code="invalid")
+        changes["value"] = value
+    if justification is not UNSET:
+        changes["justification"] = (justification or "").strip()[:5000]
+    if note is not UNSET:
+        changes["note"] = (note or "").strip()[:5000]
+    answer, _created = Answer.objects.get_or_create(assessment=assessment,
+                                                    control_point=control_point)
+    if changes:
+        changes["answered_by"] = user
+        changes["updated_at"] = timezone.now()
+        Answer.objects.filter(pk=answer.pk).update(**changes)
+        Assessment.objects.filter(pk=assessment.pk).update(updated_at=timezone.now())
+        for field, new in changes.items():
+            setattr(answer, field, new)
+    return answer
+
+
+def evidence_add(*, assessment: Assessment, control_point: ControlPoint, user,
+                 upload) -> EvidencePhoto:
+    """Attach a photo to the point's answer after Pillow has checked and cleaned it."""
+    # answer_save checks that the user may still change the assessment.
+    answer = answer_save(assessment=assessment, control_point=control_point, user=user)
+    if answer.photos.count() >= MAX_PHOTOS_PER_ANSWER:
+        raise ValidationError(_("A point can carry at most %(count)d photos; remove one "
+                                "first.") % {"count": MAX_PHOTOS_PER_ANSWER}, code="too_many")
+    processed = process_evidence_photo(upload)
+    photo = EvidencePhoto(answer=answer, uploaded_by=user)
+    photo.image.save(processed.content.name, processed.content, save=False)
+    photo.save()
+    return photo
+
+
+def evidence_delete(*, photo: EvidencePhoto, user) -> None:
+    _require_open(photo.answer.assessment, user)
+    photo.image.delete(save=False)
+    photo.delete()
+
+
+def corrective_action_update(*, action: CorrectiveAction, user, owner=UNSET, due_date=UNSET,
+                             status=UNSET, closing_note=UNSET, closing_photo=None
+                             ) -> CorrectiveAction:
+    """Members of the cooperative work the action plan between assessments; closing an action
+    records what was done and when, optionally with a photo. Everything is checked before
+    anything (the photo file included) is written."""
+    if not assessment_user_can_contribute(user=user, assessment=action.assessment):
+        raise PermissionDenied
+    if owner not in (UNSET, None) and not Membership.objects.filter(
+            user=owner, cooperative_id=action.assessment.cooperative_id,
+            status=Membership.Status.ACTIVE).exists():
+        raise ValidationError({"owner": _("Choose a member of the cooperative.")})
+    note = action.closing_note if closing_note is UNSET else (closing_note or "").strip()[:5000]
+    new_status = action.status if status is UNSET else status
+    if new_status not in CorrectiveAction.Status.values:
+        raise ValidationError({"status": _("Choose one of the statuses offered.")})
+    if new_status == CorrectiveAction.Status.DONE and not note:
+        raise ValidationError({"closing_note": _("Say what was done to close this action.")})
+    processed = process_evidence_photo(closing_photo) if closing_photo is not None else None
+    if owner is not UNSET:
+        action.owner = owner
+    if due_date is not UNSET:
+        action.due_date = due_date
+    action.closing_note = note
+    if new_status != action.status:
+        action.status = new_status
+        action.closed_at = timezone.now() if new_status == CorrectiveAction.Status.DONE \
+            else None
+    replaced = ""
+    if processed is not None:
+        replaced = action.closing_photo.name if action.closing_photo else ""
+        action.closing_photo.save(processed.content.name, processed.content, save=False)
+    action.save()
+    if replaced:
+        action.closing_photo.storage.delete(replaced)
+    return action
+
+

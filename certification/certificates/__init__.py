@@ -1,0 +1,1 @@
+"""Certificates: issued once, rendered as PDF, verified by anyone, revoked, re-issued, zipped."""

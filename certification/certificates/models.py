@@ -1,0 +1,140 @@
+"""Certificates: what was certified to whom, as issued (a snapshot), its code, PDF and status.
+
+A certificate is never deleted: revoking records when, why and by whom, and re-issuing (after a
+name correction) makes a new certificate that the old one points to as its replacement."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from certification.certificates.codes import code_grouped
+
+
+class Certificate(models.Model):
+    class Kind(models.TextChoices):
+        COURSE = "course", _("Course completion")
+        ASSESSMENT = "assessment", _("Self-assessment completion")
+
+    class Status(models.TextChoices):
+        VALID = "valid", _("Valid")
+        EXPIRED = "expired", _("Expired")
+        REVOKED = "revoked", _("Revoked")
+        REPLACED = "replaced", _("Replaced")
+
+    code = models.CharField(_("code"), max_length=20, unique=True, editable=False)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                  related_name="certificates", verbose_name=_("holder"))
+    cooperative = models.ForeignKey("cooperatives.Cooperative", on_delete=models.SET_NULL,
+                                    null=True, blank=True, related_name="certificates",
+                                    verbose_name=_("cooperative"))
+    # What it certifies: for a course, the course's translation key.
+    source_key = models.CharField(max_length=64, editable=False)
+    source_id = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    issued_at = models.DateTimeField(_("issued"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    revoked_reason = models.CharField(_("reason for revoking"), max_length=300, blank=True)
+    revoked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                   null=True, blank=True, related_name="+")
+    replaced_at = models.DateTimeField(_("replaced"), null=True, blank=True)
+    replaced_by = models.OneToOneField("self", on_delete=models.SET_NULL, null=True, blank=True,
+                                       related_name="replaces", verbose_name=_("replaced by"))
+    snapshot = models.JSONField(_("what it states"), default=dict)
+    pdf = models.FileField(_("PDF"), upload_to="certificates/%Y/%m/", blank=True)
+    pdf_error = models.TextField(blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        ordering = ["-issued_at"]
+        constraints = [
+            # One certificate in force per holder and source; replaced ones stay as history.
+            models.UniqueConstraint(
+                fields=["recipient", "kind", "source_key"],
+                condition=Q(replaced_at__isnull=True),
+                name="certificate_one_in_force_per_source",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.code_grouped} – {self.snapshot.get('holder', '')}"
+
+    @property
+    def subject(self) -> str:
+        """What it is for, as stated: the course, or the standard self-assessed against."""
+        if self.kind == self.Kind.ASSESSMENT:
+            return _("Self-assessment against %(standard)s") % {
+                "standard": self.snapshot.get("standard", "")}
+        return self.snapshot.get("course", "")
+
+    @property
+    def code_grouped(self) -> str:
+        return code_grouped(self.code)
+
+    def status_at(self, when=None) -> str:
+        when = when or timezone.now()
+        if self.revoked_at is not None:
+            return self.Status.REVOKED
+        if self.replaced_at is not None:
+            return self.Status.REPLACED
+        if self.expires_at is not None and self.expires_at <= when:
+            return self.Status.EXPIRED
+        return self.Status.VALID
+
+    @property
+    def status(self) -> str:
+        return self.status_at()
+
+    @property
+    def status_label(self) -> str:
+        return self.Status(self.status).label
+
+
+class CertificateExport(models.Model):
+    """A ZIP of the certificates in force of one cooperative or one province, built by a Celery
+    task that counts its progress for the page to show."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        RUNNING = "running", _("Building")
+        DONE = "done", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                     related_name="+")
+    cooperative = models.ForeignKey("cooperatives.Cooperative", on_delete=models.CASCADE,
+                                    null=True, blank=True, related_name="+")
+    province = models.ForeignKey("cooperatives.Province", on_delete=models.CASCADE, null=True,
+                                 blank=True, related_name="+")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    file = models.FileField(upload_to="exports/%Y/%m/", blank=True)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(cooperative__isnull=False, province__isnull=True)
+                | Q(cooperative__isnull=True, province__isnull=False),
+                name="certificate_export_one_scope",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.cooperative or self.province} ({self.get_status_display()})"
+
+    @property
+    def percent(self) -> int:
+        if self.status == self.Status.DONE:
+            return 100
+        return round(100 * self.done / self.total) if self.total else 0

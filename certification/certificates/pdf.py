@@ -1,0 +1,76 @@
+"""Certificate PDFs with WeasyPrint. The fetcher reads only the project's own static files (and
+inline data: URLs): never the file system at large, never the network. The font configuration
+and the stylesheet are built once per process and reused by every render."""
+
+import mimetypes
+from functools import cache
+
+from django.contrib.staticfiles import finders
+from django.template.loader import select_template
+from django.utils import translation
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+STATIC_SCHEME = "static:"
+STYLESHEET = "css/certificate.css"
+REPORT_STYLESHEET = "css/report.css"
+
+
+class StaticOnlyFetcher(URLFetcher):
+    """Serves `static:<path>` from the project's static files and `data:` URLs; refuses the
+    rest (file://, http(s)://, anything else) so a template or a user's text cannot make the
+    renderer read the server's files or call out."""
+
+    def fetch(self, url, headers=None):
+        if url.startswith("data:"):
+            return super().fetch(url, headers)
+        if url.startswith(STATIC_SCHEME):
+            path = url[len(STATIC_SCHEME):].lstrip("/")
+            if ".." in path.split("/"):
+                raise ValueError(f"Refused to fetch {url!r}: path leaves the static files")
+            found = finders.find(path)
+            if not found:
+                raise ValueError(f"Refused to fetch {url!r}: no such static file")
+            with open(found, "rb") as file:
+                body = file.read()
+            content_type = mimetypes.guess_type(found)[0] or "application/octet-stream"
+            return URLFetcherResponse(url, body, {"Content-Type": content_type})
+        raise ValueError(f"Refused to fetch {url!r}: certificates read only static files")
+
+
+@cache
+def _fetcher() -> StaticOnlyFetcher:
+    return StaticOnlyFetcher(allowed_protocols={"data", "static"})
+
+
+@cache
+def _font_config() -> FontConfiguration:
+    return FontConfiguration()
+
+
+@cache
+def _stylesheet(path: str = STYLESHEET) -> CSS:
+    return CSS(url=f"{STATIC_SCHEME}{path}", url_fetcher=_fetcher(),
+               font_config=_font_config())
+
+
+def template_names(*, kind: str, source_slug: str = "") -> list[str]:
+    """Per course, then per kind, then the default."""
+    names = []
+    if source_slug:
+        names.append(f"certification/certificates/pdf/{kind}-{source_slug}.html")
+    names += [f"certification/certificates/pdf/{kind}.html",
+              "certification/certificates/pdf/default.html"]
+    return names
+
+
+def render_html(*, context: dict, kind: str, source_slug: str = "", language: str) -> str:
+    with translation.override(language):
+        return select_template(template_names(kind=kind, source_slug=source_slug)).render(context)
+
+
+def html_to_pdf(html: str, stylesheet: str = STYLESHEET) -> bytes:
+    return HTML(string=html, url_fetcher=_fetcher()).write_pdf(
+        stylesheets=[_stylesheet(stylesheet)], font_config=_font_config()
+    )

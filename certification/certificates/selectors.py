@@ -1,0 +1,54 @@
+"""Reads of the certification app: whose certificates, and who may manage one."""
+
+from certification.certificates.models import Certificate
+from lms.cooperatives.selectors import cooperatives_overseen_by
+
+
+def certificates_of(*, user):
+    return Certificate.objects.filter(recipient=user).order_by("-issued_at")
+
+
+def certificate_in_force(*, user, kind: str, source_key: str) -> Certificate | None:
+    """The holder's certificate of this kind and source that no re-issue has replaced."""
+    return Certificate.objects.filter(recipient=user, kind=kind, source_key=source_key,
+                                      replaced_at__isnull=True).first()
+
+
+def certificate_by_code(code: str) -> Certificate | None:
+    return Certificate.objects.select_related("replaced_by").filter(code=code).first()
+
+
+def certificates_managed_by(*, user, query: str = ""):
+    """Certificates a trainer (of the course), an officer (of the holder's cooperative) or a
+    site admin may revoke or re-issue, newest first, optionally searched by holder or code."""
+    from django.db.models import Q
+
+    from certification.certificates.codes import code_normalise
+
+    certificates = Certificate.objects.select_related("cooperative")
+    if not user.is_superuser:
+        certificates = certificates.filter(
+            Q(snapshot__trainer_id=user.pk)
+            | Q(cooperative__in=cooperatives_overseen_by(user))
+        )
+    if query:
+        certificates = certificates.filter(
+            Q(snapshot__holder__icontains=query) | Q(code=code_normalise(query)))
+    return certificates.order_by("-issued_at")
+
+
+def certificate_user_can_manage(*, user, certificate: Certificate) -> bool:
+    """Site admins; union officers overseeing the holder's cooperative; the course's trainer."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    if certificate.snapshot.get("trainer_id") == user.pk:
+        return True
+    return (certificate.cooperative_id is not None and
+            cooperatives_overseen_by(user).filter(pk=certificate.cooperative_id).exists())
+
+
+def certificate_user_can_download(*, user, certificate: Certificate) -> bool:
+    return (user.is_authenticated and certificate.recipient_id == user.pk) or \
+        certificate_user_can_manage(user=user, certificate=certificate)

@@ -1,0 +1,221 @@
+"""Writes of the certification app: issuing, rendering, revoking and re-issuing certificates.
+
+Issuing is idempotent: one certificate in force per holder and source, guarded by a unique
+constraint, so running the issuing task twice (or two workers at once) yields one certificate."""
+
+import io
+import logging
+import zipfile
+
+import segno
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+from weasyprint.urls import FatalURLFetchingError
+
+from certification.certificates import pdf, tasks
+from certification.certificates.codes import code_new
+from certification.certificates.models import Certificate, CertificateExport
+from certification.certificates.selectors import certificate_in_force
+from courses.models import Enrollment
+from lms.cooperatives.models import Membership
+from lms.cooperatives.selectors import cooperatives_overseen_by, provinces_overseen_by
+from lms.months import add_months
+
+logger = logging.getLogger(__name__)
+
+
+def _holder_cooperative(user):
+    membership = (Membership.objects.filter(user=user, status=Membership.Status.ACTIVE)
+                  .select_related("cooperative__union", "cooperative__province")
+                  .order_by("requested_at").first())
+    return membership.cooperative if membership else None
+
+
+def _course_snapshot(enrollment: Enrollment, language: str, cooperative) -> dict:
+    course = enrollment.course
+    locale = Locale.objects.filter(language_code=language).first()
+    shown = (course.get_translation_or_none(locale) if locale else None) or course
+    shown = shown.specific
+    trainer = course.trainer
+    return {
+        "holder": enrollment.user.full_name,
+        "course": shown.title,
+        "course_slug": course.slug,
+        "hours": format(course.estimated_hours.normalize(), "f"),
+        "completed_on": timezone.localdate(enrollment.completed_at).isoformat(),
+        "trainer": trainer.full_name if trainer else "",
+        "trainer_id": trainer.pk if trainer else None,
+        "cooperative": cooperative.name if cooperative else "",
+        "union": cooperative.union.name if cooperative and cooperative.union else "",
+    }
+
+
+def certificate_issue(*, kind: str, recipient, source_key: str, snapshot_for, source_id=None,
+                      cooperative=None, valid_months: int | None = None) -> Certificate:
+    """Issue the certificate of `kind` for `source_key` to `recipient` once; later calls return
+    it. `snapshot_for(language)` gives what the certificate states, in the holder's language.
+    Course certificates and self-assessment statements both come through here."""
+    existing = certificate_in_force(user=recipient, kind=kind, source_key=source_key)
+    if existing is not None:
+        return existing
+    language = recipient.preferred_language or settings.LANGUAGE_CODE
+    # Months are counted on the local calendar the certificate is dated in.
+    issued_at = timezone.localtime()
+    try:
+        with transaction.atomic():
+            return Certificate.objects.create(
+                code=code_new(), kind=kind, recipient=recipient, cooperative=cooperative,
+                source_key=source_key, source_id=source_id, language=language,
+                issued_at=issued_at,
+                expires_at=add_months(issued_at, valid_months) if valid_months else None,
+                snapshot=snapshot_for(language),
+            )
+    except IntegrityError:
+        # Another run issued it first: return that one.
+        return certificate_in_force(user=recipient, kind=kind, source_key=source_key)
+
+
+def certificate_issue_for_enrollment(*, enrollment_id: int) -> Certificate:
+    """The course certificate of a completed enrollment: issued once, found afterwards."""
+    enrollment = Enrollment.objects.select_related("user", "course__trainer").get(pk=enrollment_id)
+    if not enrollment.is_completed:
+        raise ValidationError("A certificate is issued only for a completed course.")
+    cooperative = _holder_cooperative(enrollment.user)
+    return certificate_issue(
+        kind=Certificate.Kind.COURSE, recipient=enrollment.user,
+        source_key=str(enrollment.course_key), source_id=enrollment.pk,
+        cooperative=cooperative,
+        valid_months=enrollment.course.certificate_valid_months,
+        snapshot_for=lambda language: _course_snapshot(enrollment, language, cooperative),
+    )
+
+
+def verification_url(certificate: Certificate) -> str:
+    return settings.SITE_URL + reverse("certification:verify_code", args=[certificate.code])
+
+
+def certificate_html(certificate: Certificate) -> str:
+    url = verification_url(certificate)
+    qr = segno.make(url, error="m")
+    context = {
+        "certificate": certificate,
+        "s": certificate.snapshot,
+        "verify_url": url,
+        "qr_svg": qr.svg_inline(scale=4, border=0, dark="#0f3f26"),
+    }
+    return pdf.render_html(context=context, kind=certificate.kind,
+                           source_slug=certificate.snapshot.get("course_slug", ""),
+                           language=certificate.language)
+
+
+def certificate_render_pdf(*, certificate_id: int, force: bool = False) -> bool:
+    """Render and store the PDF unless it exists. A rendering failure is recorded on the
+    certificate (WeasyPrint's fatal fetch errors derive from BaseException, so they are named
+    here) and does not raise: the same input would fail the same way on a retry."""
+    certificate = Certificate.objects.get(pk=certificate_id)
+    if certificate.pdf and not force:
+        return False
+    try:
+        content = pdf.html_to_pdf(certificate_html(certificate))
+    except (Exception, FatalURLFetchingError) as error:  # noqa: BLE001 - recorded, see above
+        logger.exception("Certificate %s could not be rendered", certificate.code)
+        Certificate.objects.filter(pk=certificate.pk).update(
+            pdf_error=f"{type(error).__name__}: {error}"[:2000])
+        return False
+    certificate.pdf.save(f"{certificate.code}.pdf", ContentFile(content), save=False)
+    Certificate.objects.filter(pk=certificate.pk).update(pdf=certificate.pdf.name, pdf_error="")
+    return True
+
+
+def certificate_revoke(*, certificate: Certificate, by, reason: str) -> Certificate:
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say why the certificate is revoked.")})
+    if certificate.revoked_at is None:
+        certificate.revoked_at = timezone.now()
+        certificate.revoked_reason = reason
+        certificate.revoked_by = by
+        certificate.save(update_fields=["revoked_at", "revoked_reason", "revoked_by"])
+    return certificate
+
+
+@transaction.atomic
+def certificate_reissue(*, certificate: Certificate, by) -> Certificate:
+    """A new certificate with the holder's current name (after a correction); the old one
+    stays, shown as replaced by the new one."""
+    old = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if old.replaced_at is not None:
+        return old.replaced_by
+    if old.revoked_at is not None:
+        raise ValidationError(_("A revoked certificate cannot be re-issued."))
+    old.replaced_at = timezone.now()  # leaves the "one in force" set, freeing the slot
+    old.save(update_fields=["replaced_at"])
+    new = Certificate.objects.create(
+        code=code_new(), kind=old.kind, recipient=old.recipient, cooperative=old.cooperative,
+        source_key=old.source_key, source_id=old.source_id, language=old.language,
+        expires_at=old.expires_at, snapshot={**old.snapshot, "holder": old.recipient.full_name},
+    )
+    old.replaced_by = new
+    old.save(update_fields=["replaced_by"])
+    logger.info("Certificate %s replaced by %s (by user %s)", old.code, new.code, by.pk)
+    return new
+
+
+def certificate_export_request(*, user, cooperative=None, province=None) -> CertificateExport:
+    """An officer or admin asks for the ZIP of a cooperative or a province in their scope."""
+    if cooperative is not None:
+        allowed = cooperatives_overseen_by(user).filter(pk=cooperative.pk).exists()
+    else:
+        allowed = provinces_overseen_by(user).filter(pk=province.pk).exists()
+    if not allowed:
+        raise PermissionDenied
+    export = CertificateExport.objects.create(requested_by=user, cooperative=cooperative,
+                                              province=province)
+    transaction.on_commit(lambda: _enqueue_export(export.pk))
+    return export
+
+
+def _enqueue_export(export_id):
+    tasks.build_certificate_export.delay(str(export_id))
+
+
+def certificate_export_build(*, export_id) -> CertificateExport:
+    """Write every certificate in force of the export's scope into a ZIP, rendering missing
+    PDFs, and count progress as it goes. Building again starts over, so a rerun is harmless."""
+    export = CertificateExport.objects.select_related("cooperative", "province").get(pk=export_id)
+    if export.status == CertificateExport.Status.DONE:
+        return export
+    certificates = Certificate.objects.filter(replaced_at__isnull=True, revoked_at__isnull=True)
+    if export.cooperative_id:
+        certificates = certificates.filter(cooperative_id=export.cooperative_id)
+        name = export.cooperative.registration_code
+    else:
+        certificates = certificates.filter(cooperative__province_id=export.province_id)
+        name = export.province.code
+    certificates = list(certificates.order_by("cooperative_id", "issued_at"))
+    CertificateExport.objects.filter(pk=export.pk).update(
+        status=CertificateExport.Status.RUNNING, total=len(certificates), done=0)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for done, certificate in enumerate(certificates, start=1):
+            if not certificate.pdf:
+                certificate_render_pdf(certificate_id=certificate.pk)
+                certificate.refresh_from_db()
+            if certificate.pdf:
+                with certificate.pdf.open("rb") as file:
+                    holder = slugify(certificate.snapshot.get("holder", "")) or "chung-chi"
+                    archive.writestr(f"{holder}-{certificate.code}.pdf", file.read())
+            CertificateExport.objects.filter(pk=export.pk).update(done=done)
+    export.file.save(f"chung-chi-{name}-{timezone.localdate():%Y%m%d}.zip",
+                     ContentFile(buffer.getvalue()), save=False)
+    CertificateExport.objects.filter(pk=export.pk).update(
+        file=export.file.name, status=CertificateExport.Status.DONE, done=len(certificates))
+    export.refresh_from_db()
+    return export

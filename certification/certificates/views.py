@@ -1,0 +1,175 @@
+"""Certificates for their holders ("My certificates", download), for anyone (verification) and
+for trainers and officers (revoke, re-issue)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from certification.certificates import selectors, services
+from certification.certificates.codes import code_normalise
+from certification.certificates.models import CertificateExport
+from lms.cooperatives.models import Cooperative, Province
+from lms.cooperatives.selectors import provinces_overseen_by
+
+VERIFY_LIMIT = 30  # look-ups per minute per address: enough for a person, not for guessing
+
+
+@login_required
+def my_certificates(request):
+    return render(request, "certification/certificates/my_certificates.html",
+                  {"certificates": list(selectors.certificates_of(user=request.user))})
+
+
+@login_required
+def certificate_pdf(request, code):
+    certificate = selectors.certificate_by_code(code_normalise(code))
+    if certificate is None or not selectors.certificate_user_can_download(
+            user=request.user, certificate=certificate):
+        raise Http404
+    if not certificate.pdf:
+        services.certificate_render_pdf(certificate_id=certificate.pk)
+        certificate.refresh_from_db()
+        if not certificate.pdf:
+            messages.error(request, _("The PDF could not be made yet. Please try again later."))
+            return redirect("certification:mine")
+    return FileResponse(certificate.pdf.open("rb"), as_attachment=True,
+                        filename=f"chung-chi-{certificate.code_grouped}.pdf",
+                        content_type="application/pdf")
+
+
+def _too_many_lookups(request) -> bool:
+    # allauth's idea of the client's address, which honours ALLAUTH_TRUSTED_PROXY_COUNT behind a
+    # proxy, so verification and login limits count the same visitor.
+    from allauth.account.adapter import get_adapter
+
+    key = f"verify-rate:{get_adapter(request).get_client_ip(request)}"
+    cache.add(key, 0, timeout=60)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, timeout=60)
+        count = 1
+    return count > VERIFY_LIMIT
+
+
+@never_cache
+def verify(request, code=None):
+    """Anyone may check a certificate: its status, holder, what and when, and the issuer."""
+    typed = code or request.GET.get("code", "")
+    normalised = code_normalise(typed)
+    if not normalised:
+        return render(request, "certification/certificates/verify.html", {"typed": typed})
+    if normalised != code:  # typed in the form, or with dashes or lower case: one address
+        return redirect("certification:verify_code", code=normalised)
+    if _too_many_lookups(request):
+        return render(request, "certification/certificates/verify.html",
+                      {"typed": typed, "rate_limited": True}, status=429)
+    certificate = selectors.certificate_by_code(normalised)
+    if certificate is None:
+        return render(request, "certification/certificates/verify.html",
+                      {"typed": typed, "not_found": True}, status=404)
+    return render(request, "certification/certificates/verify.html",
+                  {"certificate": certificate, "s": certificate.snapshot,
+                   "status": certificate.status})
+
+
+@login_required
+def manage_list(request):
+    """Trainers, officers and admins: the certificates they may revoke or re-issue."""
+    if not (request.user.is_superuser or request.user.has_perm("wagtailadmin.access_admin")):
+        raise Http404
+    query = request.GET.get("q", "").strip()[:100]
+    page = Paginator(selectors.certificates_managed_by(user=request.user, query=query),
+                     50).get_page(request.GET.get("page"))
+    return render(request, "certification/certificates/manage_list.html",
+                  {"page": page, "query": query})
+
+
+@login_required
+def certificate_manage(request, code):
+    certificate = selectors.certificate_by_code(code_normalise(code))
+    if certificate is None or not selectors.certificate_user_can_manage(
+            user=request.user, certificate=certificate):
+        raise Http404
+    error = None
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "revoke":
+                services.certificate_revoke(certificate=certificate, by=request.user,
+                                            reason=request.POST.get("reason", ""))
+                messages.success(request, _("The certificate is revoked."))
+                return redirect("certification:manage", code=certificate.code)
+            if action == "reissue":
+                new = services.certificate_reissue(certificate=certificate, by=request.user)
+                services.certificate_render_pdf(certificate_id=new.pk)
+                messages.success(request, _("A new certificate replaces this one."))
+                return redirect("certification:manage", code=new.code)
+        except ValidationError as exc:
+            error = exc.messages[0]
+    return render(request, "certification/certificates/manage.html", {
+        "certificate": certificate, "s": certificate.snapshot, "error": error,
+        "reason": request.POST.get("reason", ""),
+    })
+
+
+@login_required
+def exports(request):
+    """Officers and admins: ZIPs of the certificates of a cooperative or a province."""
+    provinces = provinces_overseen_by(request.user)
+    if not provinces.exists():
+        raise Http404
+    if request.method == "POST":
+        cooperative = province = None
+        try:
+            if request.POST.get("cooperative"):
+                cooperative = Cooperative.objects.get(pk=int(request.POST["cooperative"]))
+            else:
+                province = Province.objects.get(pk=int(request.POST.get("province", "")))
+            export = services.certificate_export_request(
+                user=request.user, cooperative=cooperative, province=province)
+        except (ValueError, Cooperative.DoesNotExist, Province.DoesNotExist, PermissionDenied):
+            messages.error(request, _("Choose a cooperative or a province of your scope."))
+            return redirect("certification:exports")
+        return redirect("certification:export", pk=export.pk)
+    return render(request, "certification/certificates/exports.html", {
+        "provinces": provinces.order_by("name"),
+        "recent": CertificateExport.objects.filter(requested_by=request.user)
+        .select_related("cooperative", "province")[:10],
+    })
+
+
+def _own_export(request, pk) -> CertificateExport:
+    export = CertificateExport.objects.select_related("cooperative", "province").filter(
+        pk=pk, requested_by=request.user).first()
+    if export is None:
+        raise Http404
+    return export
+
+
+@login_required
+def export_detail(request, pk):
+    return render(request, "certification/certificates/export_detail.html",
+                  {"export": _own_export(request, pk)})
+
+
+@login_required
+def export_status(request, pk):
+    export = _own_export(request, pk)
+    return JsonResponse({"status": export.status, "done": export.done, "total": export.total,
+                         "percent": export.percent, "label": export.get_status_display()})
+
+
+@login_required
+def export_download(request, pk):
+    export = _own_export(request, pk)
+    if export.status != CertificateExport.Status.DONE or not export.file:
+        raise Http404
+    return FileResponse(export.file.open("rb"), as_attachment=True,
+                        filename=export.file.name.rsplit("/", 1)[-1])

@@ -1,0 +1,1 @@
+"""Checklists: standards, their versions, sections and control points; file import and export."""

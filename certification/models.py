@@ -1,0 +1,27 @@
+"""The certification app's models, where Django looks for them: each wing's own, re-exported.
+Checklists (standards, versions, sections, control points), self-assessments (answers, evidence,
+reports, corrective actions) and certificates."""
+
+from certification.assessments.models import (
+    Answer,
+    Assessment,
+    CorrectiveAction,
+    EvidencePhoto,
+    ReadinessReport,
+)
+from certification.certificates.models import Certificate, CertificateExport
+from certification.checklists.models import (
+    ControlPoint,
+    ControlPointOption,
+    ProfileQuestion,
+    Section,
+    Standard,
+    StandardVersion,
+    localized,
+)
+
+__all__ = [
+    "Answer", "Assessment", "Certificate", "CertificateExport", "ControlPoint",
+    "ControlPointOption", "CorrectiveAction", "EvidencePhoto", "ProfileQuestion",
+    "ReadinessReport", "Section", "Standard", "StandardVersion", "localized",
+]

@@ -1,0 +1,1 @@
+"""Readiness reports: frozen at submission, shown as a web page and a PDF, compared over time."""

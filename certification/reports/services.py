@@ -1,0 +1,348 @@
+"""Writes of readiness reports: submitting an assessment freezes its report (what the scorer
+says, with the texts needed to show it later in either language), drafts the action plan and,
+after the commit, asks for the PDF and the submitter's certificate; rendering the PDF.
+
+The verdict comes from the pure ``certification.scoring`` module; this module only feeds it and
+freezes what it says."""
+
+import datetime
+import logging
+from fractions import Fraction
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from weasyprint.urls import FatalURLFetchingError
+
+from certification import scoring
+from certification.assessments.models import (
+    Answer,
+    Assessment,
+    CorrectiveAction,
+    ReadinessReport,
+)
+from certification.assessments.selectors import (
+    answers_of,
+    assessment_score,
+    assessment_unanswered,
+    assessment_user_can_contribute,
+    justification_missing,
+    point_status,
+)
+from certification.certificates import pdf
+from certification.certificates.models import Certificate
+from certification.certificates.services import certificate_issue
+from certification.checklists.selectors import Checklist, checklist_of
+from certification.reports import tasks
+from certification.reports.context import report_context
+from certification.reports.selectors import assessment_certificate_source_key
+from lms.accounts.models import User
+
+logger = logging.getLogger(__name__)
+
+ACTION_DUE_DAYS = {True: 30, False: 90}  # blocking gaps are due sooner
+PDF_PENDING_SECONDS = 15 * 60  # how long a requested PDF counts as "being prepared"
+
+
+def _text(obj, field: str) -> dict:
+    return {"vi": getattr(obj, f"{field}_vi", ""), "en": getattr(obj, f"{field}_en", "")}
+
+
+def _course_ref(course) -> dict:
+    return {"key": str(course.translation_key), "id": course.pk, "title": course.title}
+
+
+def _percent(numerator, denominator) -> int | None:
+    return round(100 * Fraction(numerator, denominator)) if denominator else None
+
+
+def readiness_snapshot(assessment: Assessment, user) -> tuple[dict, object, Checklist,
+                                                               dict[int, Answer]]:
+    """What the report states, built from the checklist, the answers and the scorer's result."""
+    version = assessment.version
+    checklist = checklist_of(version)
+    answers = answers_of(assessment)
+    result = assessment_score(assessment, checklist, answers)
+    tags = assessment.profile_tags
+    by_code = {point.code: point for point in checklist.points}
+
+    def point_ref(point) -> dict:
+        answer = answers.get(point.pk)
+        return {
+            "code": point.code, "section": point.section.code, "text": _text(point, "text"),
+            "level": point.level, "evidence": _text(point, "evidence"),
+            "justification": answer.justification if answer else "",
+            "note": answer.note if answer else "",
+            "photos": len(answer.photos.all()) if answer else 0,
+            "courses": [_course_ref(course) for course in point.recommended_courses.all()],
+        }
+
+    # Every section whose subtree holds a scored point, in checklist order, with the totals of
+    # its subtree: a parent section reads as the sum of its sub-sections.
+    own = {row.section_id: row for row in result.sections}
+    by_pk = {section.pk: section for section in checklist.sections}
+    totals: dict[str, list[int]] = {}
+    for section in reversed(checklist.sections):  # depth-first: children before parents
+        total = totals.setdefault(section.code, [0, 0, 0, 0, 0])
+        row = own.get(section.code)
+        if row is not None:
+            for index, value in enumerate((row.applicable, row.compliant, row.not_applicable,
+                                           row.points, row.max_points)):
+                total[index] += value
+        if section.parent_id in by_pk:
+            parent = totals.setdefault(by_pk[section.parent_id].code, [0, 0, 0, 0, 0])
+            for index, value in enumerate(total):
+                parent[index] += value
+    sections = []
+    for section in checklist.sections:
+        applicable, compliant, not_applicable, points, max_points = totals[section.code]
+        if not (applicable or not_applicable):
+            continue
+        parent = by_pk.get(section.parent_id)
+        sections.append({
+            "code": section.code, "title": _text(section, "title"),
+            "parent": parent.code if parent else "",
+            "depth": checklist.depth[section.pk], "applicable": applicable,
+            "compliant": compliant, "not_applicable": not_applicable,
+            "points": points, "max_points": max_points,
+            "percent": _percent(points, max_points),
+        })
+    snapshot = {
+        "standard": {"code": version.standard.code, "name": _text(version.standard, "name")},
+        "version": {"id": version.pk, "label": version.label, "rule": version.rule,
+                    "params": version.params, "note": _text(version, "note")},
+        "cooperative": {"id": assessment.cooperative_id, "name": assessment.cooperative.name,
+                        "province": str(assessment.cooperative.province)},
+        "submitted_at": timezone.now().isoformat(),
+        "submitted_by": user.full_name,
+        "profile": [{"tag": question.tag, "question": _text(question, "question"),
+                     "answer": question.tag in tags}
+                    for question in version.profile_questions.order_by("sort_order", "pk")],
+        "ready": result.ready, "reason": result.reason, "sections": sections,
+        "points": {point.code: point_status(point, answers.get(point.pk), tags)
+                   for point in checklist.points},
+    }
+    missing_justification, missing_evidence = [], []
+    for point in checklist.points:
+        answer = answers.get(point.pk)
+        status = snapshot["points"][point.code]
+        if status in ("not_in_scope", scoring.GAP_UNANSWERED):
+            continue
+        if justification_missing(point, answer):
+            missing_justification.append(point_ref(point))
+        if point.evidence_required and status == scoring.COMPLIANT and \
+                not answer.photos.all():
+            missing_evidence.append(point_ref(point))
+    snapshot["missing_justification"] = missing_justification
+    snapshot["missing_evidence"] = missing_evidence
+
+    if version.rule == scoring.WEIGHTED_POINTS:
+        options = {(point.code, option.code): option for point in checklist.points
+                   for option in point.options.all()}
+        # The points of each chosen option, so that a later report can tell better from worse.
+        snapshot["option_points"] = {
+            point.code: options[(point.code, answers[point.pk].value)].points
+            for point in checklist.points
+            if point.pk in answers and (point.code, answers[point.pk].value) in options}
+        snapshot["ocop"] = {
+            "total": result.total, "max_total": result.max_total, "stars": result.stars,
+            "target_stars": result.target_stars, "next_star": result.next_star,
+            "points_to_next_star": result.points_to_next_star,
+            "reaches_next_star": result.reaches_next_star,
+            "parts": [{"part": part.part, "points": part.points, "max_points": part.max_points}
+                      for part in result.parts.values()],
+            "suggestions": [
+                {**point_ref(by_code[move.criterion_id]), "gain": move.gain,
+                 "from": _text(options[(move.criterion_id, move.from_option)], "text")
+                 if move.from_option else None,
+                 "to": _text(options[(move.criterion_id, move.to_option)], "text"),
+                 "to_code": move.to_option}
+                for move in result.suggestions],
+        }
+        snapshot["gaps"] = [
+            {**point_ref(by_code[code]), "status": scoring.GAP_UNANSWERED, "blocking": True}
+            for code in result.missing]
+    else:
+        levels = result.levels
+        snapshot["levels"] = [
+            {"level": level, "applicable": count.applicable, "compliant": count.compliant,
+             "not_compliant": count.not_compliant, "not_applicable": count.not_applicable,
+             "missing": count.missing, "percent": _percent(count.compliant, count.applicable)}
+            for level, count in levels.items() if count.applicable or count.not_applicable]
+        gaps = result.gaps if version.rule == scoring.PERCENT_BY_LEVEL else result.failures
+        if version.rule == scoring.ALL_MANDATORY:
+            gaps = list(gaps) + [scoring.Gap(code, by_code[code].section.code,
+                                             by_code[code].level, scoring.GAP_UNANSWERED, True)
+                                 for code in result.missing]
+        ordered = sorted(gaps, key=lambda gap: not gap.blocking)  # blocking first, stable
+        snapshot["gaps"] = [{**point_ref(by_code[gap.point_id]), "status": gap.status,
+                             "blocking": gap.blocking} for gap in ordered]
+        if version.rule == scoring.PERCENT_BY_LEVEL:
+            snapshot["threshold"] = str(result.threshold)
+            snapshot["tolerated_minor_failures"] = result.tolerated_minor_failures
+            snapshot["minor_failures_remaining"] = result.minor_failures_remaining
+    return snapshot, result, checklist, answers
+
+
+def assessment_submit(*, assessment: Assessment, user) -> ReadinessReport:
+    """Freeze the report, write the action plan and, after the commit, render the PDF and issue
+    the submitter's self-assessment certificate. Submitting twice returns the first report."""
+    with transaction.atomic():
+        locked = Assessment.objects.select_for_update().select_related(
+            "version__standard", "cooperative__province").get(pk=assessment.pk)
+        if not locked.is_open:
+            return locked.report
+        if not assessment_user_can_contribute(user=user, assessment=locked):
+            raise PermissionDenied
+        if locked.profile is None:
+            raise ValidationError(_("Answer the profile questions first."), code="no_profile")
+        unanswered = assessment_unanswered(locked)
+        if unanswered:
+            raise ValidationError(
+                _("%(count)d applicable points are still unanswered; answer them before "
+                  "submitting.") % {"count": unanswered}, code="unanswered")
+        snapshot, result, checklist, answers = readiness_snapshot(locked, user)
+        report = ReadinessReport.objects.create(assessment=locked, ready=result.ready,
+                                                reason=result.reason, snapshot=snapshot)
+        _action_plan_create(locked, snapshot, checklist)
+        now = timezone.now()
+        Assessment.objects.filter(pk=locked.pk).update(
+            status=Assessment.Status.SUBMITTED, submitted_by=user, submitted_at=now,
+            updated_at=now)
+        language = user.preferred_language or settings.LANGUAGE_CODE
+        transaction.on_commit(lambda: _enqueue_after_submit(report.pk, user.pk, language))
+    assessment.refresh_from_db()
+    return report
+
+
+def _action_plan_create(assessment: Assessment, snapshot: dict, checklist: Checklist) -> None:
+    by_code = {point.code: point for point in checklist.points}
+    today = timezone.localdate()
+    rows = [(gap, gap["status"], gap["blocking"], "", 0) for gap in snapshot["gaps"]]
+    for move in snapshot.get("ocop", {}).get("suggestions", []):
+        rows.append((move, "improve", False, move["to_code"], move["gain"]))
+    actions = []
+    for position, (item, gap, blocking, option, gain) in enumerate(rows):
+        point = by_code[item["code"]]
+        courses = list(point.recommended_courses.all())
+        actions.append(CorrectiveAction(
+            assessment=assessment, control_point=point, gap=gap, blocking=blocking,
+            target_option=option, gain=gain, course=courses[0] if courses else None,
+            owner=assessment.started_by, position=position,
+            due_date=today + datetime.timedelta(days=ACTION_DUE_DAYS[bool(blocking)])))
+    CorrectiveAction.objects.bulk_create(actions)
+
+
+def _enqueue_after_submit(report_id, user_id: int, language: str) -> None:
+    tasks.render_readiness_report_pdf.delay(str(report_id), language)
+    tasks.issue_assessment_certificate.delay(str(report_id), user_id)
+
+
+def assessment_certificate_issue(*, report_id, user_id: int) -> Certificate:
+    """The submitter's certificate that the cooperative completed this self-assessment. It
+    states completion, never certification against the standard."""
+    report = ReadinessReport.objects.select_related(
+        "assessment__cooperative", "assessment__version__standard").get(pk=report_id)
+    user = User.objects.get(pk=user_id)
+    assessment = report.assessment
+    standard = assessment.version.standard
+
+    def snapshot_for(language: str) -> dict:
+        return {
+            "holder": user.full_name,
+            "cooperative": assessment.cooperative.name,
+            "standard": getattr(standard, f"name_{language}", "") or standard.name_vi,
+            "version": assessment.version.label,
+            "completed_on": timezone.localdate(assessment.submitted_at).isoformat(),
+            "report_id": str(report.pk),
+        }
+
+    return certificate_issue(
+        kind=Certificate.Kind.ASSESSMENT, recipient=user,
+        source_key=assessment_certificate_source_key(assessment.pk),
+        source_id=assessment.pk, cooperative=assessment.cooperative, snapshot_for=snapshot_for)
+
+
+def readiness_report_html(report: ReadinessReport, language: str) -> str:
+    with translation.override(language):
+        return render_to_string("certification/reports/pdf/report.html",
+                                report_context(report, language=language, for_pdf=True))
+
+
+def readiness_report_render_pdf(*, report_id, language: str, force: bool = False) -> bool:
+    """Render and store the report's PDF (in ``language``) unless it exists. A failure is
+    recorded on the report and does not raise, as for certificates."""
+    report = ReadinessReport.objects.select_related("assessment").get(pk=report_id)
+    if report.pdf and report.pdf_language == language and not force:
+        return False
+    try:
+        content = pdf.html_to_pdf(readiness_report_html(report, language),
+                                  stylesheet=pdf.REPORT_STYLESHEET)
+    except (Exception, FatalURLFetchingError) as error:  # noqa: BLE001 - recorded
+        logger.exception("Readiness report %s could not be rendered", report.pk)
+        report.pdf_error = f"{type(error).__name__}: {error}"[:2000]
+        report.save(update_fields=["pdf_error"])
+        return False
+    name = f"bao-cao-san-sang-{report.assessment_id}-{language}.pdf"
+    if report.pdf:
+        report.pdf.delete(save=False)
+    report.pdf.save(name, ContentFile(content), save=False)
+    report.pdf_language, report.pdf_error = language, ""
+    report.save(update_fields=["pdf", "pdf_language", "pdf_error"])
+    return True
+
+
+# --- the PDF, asked for from the report page -------------------------------------------------
+
+
+class PdfState:
+    READY = "ready"
+    FAILED = "failed"
+    PENDING = "pending"  # asked for and not done yet
+    NONE = "none"  # never asked for in this language
+
+
+def _pending_key(report: ReadinessReport, language: str) -> str:
+    return f"readiness-pdf:{report.pk}:{language}"
+
+
+def _submit_language(assessment: Assessment) -> str:
+    user = assessment.submitted_by
+    return (getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE)[:2]
+
+
+def readiness_report_pdf_state(report: ReadinessReport, language: str) -> str:
+    """Where the report's PDF in ``language`` stands (one of ``PdfState``)."""
+    if report.pdf and report.pdf_language == language:
+        return PdfState.READY
+    if report.pdf_error:
+        return PdfState.FAILED
+    if cache.get(_pending_key(report, language)):
+        return PdfState.PENDING
+    recent = report.created_at >= timezone.now() - datetime.timedelta(seconds=PDF_PENDING_SECONDS)
+    if recent and language == _submit_language(report.assessment):
+        return PdfState.PENDING  # submitting asked for it in the submitter's language
+    return PdfState.NONE
+
+
+def readiness_report_pdf_request(report: ReadinessReport, language: str) -> None:
+    """Ask the worker for the PDF once per language while it is pending (eager in dev)."""
+    if cache.add(_pending_key(report, language), True, timeout=PDF_PENDING_SECONDS):
+        tasks.render_readiness_report_pdf.delay(str(report.pk), language)
+
+
+def readiness_report_pdf_retry(*, report: ReadinessReport, language: str, user) -> None:
+    """A member asks again after a failure: the error is cleared and the PDF asked for anew."""
+    if not assessment_user_can_contribute(user=user, assessment=report.assessment):
+        raise PermissionDenied
+    if report.pdf_error:
+        report.pdf_error = ""
+        report.save(update_fields=["pdf_error"])
+    cache.delete(_pending_key(report, language))
+    # A failure left no PDF in this language, so the task renders again without force.
+    readiness_report_pdf_request(report, language)

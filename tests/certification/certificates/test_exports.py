@@ -1,0 +1,131 @@
+"""ZIP exports of certificates for officers: scope, content, progress, download."""
+
+import io
+import zipfile
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+
+from certification.certificates import services
+from certification.models import Certificate, CertificateExport
+from tests.factories import CooperativeFactory, MembershipFactory, OfficerFactory, province
+from tests.factories.courses import make_course
+
+pytestmark = pytest.mark.django_db
+
+
+def completed_certificate(cooperative, name="Nguyễn Thị Hồng Xuân") -> Certificate:
+    from courses import services as course_services
+    from tests.factories.courses import lessons_of
+
+    member = MembershipFactory(cooperative=cooperative, user__full_name=name).user
+    course = make_course(lessons=1, quiz=False)
+    enrollment = course_services.enrollment_create(user=member, course=course)
+    course_services.lesson_complete(enrollment=enrollment, lesson=lessons_of(course)[0])
+    return services.certificate_issue_for_enrollment(enrollment_id=enrollment.pk)
+
+
+def test_an_officer_exports_the_certificates_of_a_cooperative_in_scope(
+    cooperative, officer, django_capture_on_commit_callbacks
+):
+    first = completed_certificate(cooperative, "Nguyễn Thị Hồng Xuân")
+    second = completed_certificate(cooperative, "Trần Văn Minh")
+    elsewhere = completed_certificate(CooperativeFactory(province=province("Sơn La")))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        export = services.certificate_export_request(user=officer, cooperative=cooperative)
+
+    export.refresh_from_db()
+    assert export.status == CertificateExport.Status.DONE
+    assert (export.done, export.total, export.percent) == (2, 2, 100)
+    names = zipfile.ZipFile(io.BytesIO(export.file.read())).namelist()
+    assert sorted(names) == sorted([f"nguyen-thi-hong-xuan-{first.code}.pdf",
+                                    f"tran-van-minh-{second.code}.pdf"])
+    assert not any(elsewhere.code in name for name in names)
+
+
+def test_a_province_export_leaves_out_revoked_and_replaced_certificates(
+    cooperative, officer, django_capture_on_commit_callbacks
+):
+    kept = completed_certificate(cooperative, "Lê Thị Thu Hà")
+    revoked = completed_certificate(cooperative, "Đỗ Văn Nam")
+    services.certificate_revoke(certificate=revoked, by=officer, reason="Cấp nhầm")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        export = services.certificate_export_request(user=officer,
+                                                     province=cooperative.province)
+
+    export.refresh_from_db()
+    names = zipfile.ZipFile(io.BytesIO(export.file.read())).namelist()
+    assert names == [f"le-thi-thu-ha-{kept.code}.pdf"]
+
+
+def test_an_officer_cannot_export_outside_their_scope(officer):
+    other = CooperativeFactory(province=province("Sơn La"))
+
+    with pytest.raises(PermissionDenied):
+        services.certificate_export_request(user=officer, cooperative=other)
+    with pytest.raises(PermissionDenied):
+        services.certificate_export_request(user=officer, province=province("Sơn La"))
+
+
+def test_a_learner_cannot_reach_the_export_pages(client, learner):
+    client.force_login(learner)
+
+    assert client.get(reverse("certification:exports")).status_code == 404
+
+
+def test_the_export_page_reports_progress_and_offers_the_download_to_its_owner_only(
+    client, cooperative, officer, django_capture_on_commit_callbacks
+):
+    completed_certificate(cooperative)
+    client.force_login(officer)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("certification:exports"),
+                               {"cooperative": cooperative.pk})
+    export = CertificateExport.objects.get()
+    assert response.url == reverse("certification:export", args=[export.pk])
+
+    status = client.get(reverse("certification:export_status", args=[export.pk])).json()
+    download = client.get(reverse("certification:export_download", args=[export.pk]))
+
+    assert (status["status"], status["percent"]) == ("done", 100)
+    assert download.status_code == 200
+    assert download["Content-Type"] == "application/zip"
+    client.force_login(OfficerFactory(provinces=[cooperative.province]))
+    assert client.get(reverse("certification:export_status",
+                              args=[export.pk])).status_code == 404
+
+
+def test_building_an_export_again_changes_nothing(cooperative, officer,
+                                                  django_capture_on_commit_callbacks):
+    completed_certificate(cooperative)
+    with django_capture_on_commit_callbacks(execute=True):
+        export = services.certificate_export_request(user=officer, cooperative=cooperative)
+    export.refresh_from_db()
+    name = export.file.name
+
+    again = services.certificate_export_build(export_id=export.pk)
+
+    assert again.file.name == name
+    assert again.done == 1
+
+
+def test_the_manage_list_shows_an_officer_only_the_certificates_in_scope(
+    client, cooperative, officer
+):
+    mine = completed_certificate(cooperative, "Nguyễn Thị Hồng Xuân")
+    other = completed_certificate(CooperativeFactory(province=province("Sơn La")), "Trần Văn Út")
+    client.force_login(officer)
+
+    page = client.get(reverse("certification:manage_list")).content.decode()
+
+    assert mine.snapshot["holder"] in page
+    assert other.snapshot["holder"] not in page
+
+
+def test_a_learner_has_no_manage_list(client, learner):
+    client.force_login(learner)
+
+    assert client.get(reverse("certification:manage_list")).status_code == 404
