@@ -192,6 +192,12 @@ class QuizPage(Page):
 
         return views.quiz_preview(request, self)
 
+    def attempts_left(self, used: int) -> int | None:
+        """Attempts remaining after ``used`` of them; None when attempts are unlimited."""
+        if not self.attempt_limit:
+            return None
+        return max(self.attempt_limit - used, 0)
+
     def grading_questions(self) -> list[grading.Question]:
         """The questions as the grading module sees them: ids, kinds, correct option keys."""
         questions = []

@@ -201,3 +201,21 @@ def quiz_attempts(*, enrollment: Enrollment | None, quiz: QuizPage) -> list[Quiz
     if enrollment is None:
         return []
     return list(QuizAttempt.objects.filter(enrollment=enrollment, quiz_key=quiz.translation_key))
+
+
+@dataclass(frozen=True)
+class QuizStanding:
+    """Where a learner stands on a quiz: passed or not, and how many attempts are left."""
+
+    passed: bool
+    attempts_left: int | None  # None: unlimited
+
+    @property
+    def can_attempt(self) -> bool:
+        return not self.passed and (self.attempts_left is None or self.attempts_left > 0)
+
+
+def quiz_standing(*, quiz: QuizPage, attempts: list[QuizAttempt]) -> QuizStanding:
+    """The one place the attempt limit is applied, for the page and for submitting."""
+    return QuizStanding(passed=any(attempt.passed for attempt in attempts),
+                        attempts_left=quiz.attempts_left(len(attempts)))

@@ -61,24 +61,17 @@ def lesson_complete(*, enrollment: Enrollment, lesson: LessonPage) -> None:
     enrollment_check_completion(enrollment=enrollment)
 
 
-def quiz_attempts_left(*, enrollment: Enrollment, quiz: QuizPage) -> int | None:
-    """None when unlimited."""
-    if not quiz.attempt_limit:
-        return None
-    used = QuizAttempt.objects.filter(enrollment=enrollment, quiz_key=quiz.translation_key).count()
-    return max(quiz.attempt_limit - used, 0)
-
-
 @transaction.atomic
 def quiz_submit(*, enrollment: Enrollment, quiz: QuizPage, raw_answers: dict) -> QuizAttempt:
     """Grade a submission on the server and store it. Refused (ValidationError) when a question
     is unanswered, when the quiz is already passed, or when no attempt is left."""
     # Serialise attempts of one learner on one quiz, so two tabs cannot exceed the limit.
     Enrollment.objects.select_for_update().get(pk=enrollment.pk)
-    attempts = QuizAttempt.objects.filter(enrollment=enrollment, quiz_key=quiz.translation_key)
-    if attempts.filter(passed=True).exists():
+    attempts = selectors.quiz_attempts(enrollment=enrollment, quiz=quiz)
+    standing = selectors.quiz_standing(quiz=quiz, attempts=attempts)
+    if standing.passed:
         raise ValidationError(_("You have already passed this quiz."))
-    if quiz.attempt_limit and attempts.count() >= quiz.attempt_limit:
+    if not standing.can_attempt:
         raise ValidationError(_("You have used all your attempts at this quiz."))
     questions = quiz.grading_questions()
     answers = grading.clean_answers(questions, raw_answers)
@@ -88,7 +81,7 @@ def quiz_submit(*, enrollment: Enrollment, quiz: QuizPage, raw_answers: dict) ->
     result = grading.grade(questions, answers, quiz.pass_mark)
     attempt = QuizAttempt.objects.create(
         enrollment=enrollment, quiz=quiz, quiz_key=quiz.translation_key,
-        number=attempts.count() + 1,
+        number=len(attempts) + 1,
         answers={qid: sorted(keys) for qid, keys in answers.items()},
         score=result.score, passed=result.passed,
     )

@@ -114,7 +114,7 @@ def quiz_preview(request, page):
     course = page.get_parent().specific
     return TemplateResponse(request, "courses/quiz_page.html", {
         "page": page, "self": page, "course": course, "preview": True,
-        "attempts": [], "attempts_left": page.attempt_limit or None, "can_attempt": True,
+        "attempts": [], "attempts_left": page.attempts_left(0), "can_attempt": True,
         "questions": page.questions_for_display(seed="preview"),
         "progress": selectors.enrollment_progress(enrollment=None, outline=[]),
     })
@@ -140,12 +140,12 @@ def quiz_page(request, page):
     if request.GET.get("attempt", "").isdigit():
         shown_attempt = next((a for a in attempts if a.number == int(request.GET["attempt"])),
                              None)
-    passed = any(a.passed for a in attempts)
-    left = (None if not page.attempt_limit else max(page.attempt_limit - len(attempts), 0))
-    can_attempt = not passed and (left is None or left > 0)
+    standing = selectors.quiz_standing(quiz=page, attempts=attempts)
+    can_attempt = standing.can_attempt
     context = {
-        "page": page, "self": page, "course": course, "attempts": attempts, "passed": passed,
-        "attempts_left": left, "can_attempt": can_attempt, "error": error,
+        "page": page, "self": page, "course": course, "attempts": attempts,
+        "passed": standing.passed, "attempts_left": standing.attempts_left,
+        "can_attempt": can_attempt, "error": error,
         "progress": selectors.enrollment_progress(
             enrollment=enrollment, outline=selectors.course_outline(course=course)),
     }

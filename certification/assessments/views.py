@@ -98,10 +98,8 @@ def _home_context(request, start_form=None) -> dict:
         "-started_at", "-pk")
     page = Paginator(assessments, ASSESSMENTS_PER_PAGE).get_page(request.GET.get("page"))
     rows = list(page.object_list)
-    percents = _percents_of_open(rows)
-    with_history = set(
-        selectors.assessments_visible_to(user=user).filter(status=Assessment.Status.SUBMITTED)
-        .order_by().values_list("cooperative_id", "version__standard__code").distinct())
+    percents = selectors.progress_percents(rows)
+    with_history = selectors.standards_with_history(user=user)
     for assessment in rows:
         assessment.percent = percents.get(assessment.pk, 0)
         assessment.has_history = (assessment.cooperative_id,
@@ -126,32 +124,6 @@ def _home_context(request, start_form=None) -> dict:
 
 def _cooperatives_qs(cooperatives):
     return Cooperative.objects.filter(pk__in=[c.pk for c in cooperatives]).order_by("name")
-
-
-def _percents_of_open(assessments) -> dict[int, int]:
-    """Progress of the open assessments of one page, in three queries whatever their number."""
-    open_ones = [a for a in assessments if a.is_open]
-    if not open_ones:
-        return {}
-    versions = {a.version_id for a in open_ones}
-    sections = list(Section.objects.filter(version_id__in=versions))
-    points = list(ControlPoint.objects.filter(section__version_id__in=versions)
-                  .only("pk", "section_id", "tags"))
-    answers: dict[int, dict[int, Answer]] = {}
-    for answer in Answer.objects.filter(assessment__in=open_ones).exclude(value="") \
-            .only("assessment_id", "control_point_id", "value"):
-        answers.setdefault(answer.assessment_id, {})[answer.control_point_id] = answer
-    checklists = {}
-    for version_id in versions:
-        own = tuple(s for s in sections if s.version_id == version_id)
-        own_pks = {s.pk for s in own}
-        checklists[version_id] = selectors.Checklist(
-            version=None, sections=own, depth={s.pk: 0 for s in own},
-            points=tuple(p for p in points if p.section_id in own_pks))
-    return {
-        a.pk: selectors.progress_totals(selectors.progress_of(
-            checklists[a.version_id], answers.get(a.pk, {}), a.profile_tags)).percent
-        for a in open_ones}
 
 
 @login_required

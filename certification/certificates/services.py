@@ -9,6 +9,7 @@ import zipfile
 
 import segno
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -99,6 +100,19 @@ def certificate_issue_for_enrollment(*, enrollment_id: int) -> Certificate:
 
 def verification_url(certificate: Certificate) -> str:
     return settings.SITE_URL + reverse("certification:verify_code", args=[certificate.code])
+
+
+def verification_lookup_allowed(*, address: str, limit: int) -> bool:
+    """Count one verification look-up from ``address``; False past ``limit`` a minute, which is
+    enough for a person checking certificates and too few for guessing codes."""
+    key = f"verify-rate:{address}"
+    cache.add(key, 0, timeout=60)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # the key expired between add and incr
+        cache.set(key, 1, timeout=60)
+        count = 1
+    return count <= limit
 
 
 def certificate_html(certificate: Certificate) -> str:

@@ -1,9 +1,9 @@
 """Certificates for their holders ("My certificates", download), for anyone (verification) and
 for trainers and officers (revoke, re-issue)."""
 
+from allauth.account.adapter import get_adapter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, JsonResponse
@@ -43,21 +43,6 @@ def certificate_pdf(request, code):
                         content_type="application/pdf")
 
 
-def _too_many_lookups(request) -> bool:
-    # allauth's idea of the client's address, which honours ALLAUTH_TRUSTED_PROXY_COUNT behind a
-    # proxy, so verification and login limits count the same visitor.
-    from allauth.account.adapter import get_adapter
-
-    key = f"verify-rate:{get_adapter(request).get_client_ip(request)}"
-    cache.add(key, 0, timeout=60)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=60)
-        count = 1
-    return count > VERIFY_LIMIT
-
-
 @never_cache
 def verify(request, code=None):
     """Anyone may check a certificate: its status, holder, what and when, and the issuer."""
@@ -67,7 +52,10 @@ def verify(request, code=None):
         return render(request, "certification/certificates/verify.html", {"typed": typed})
     if normalised != code:  # typed in the form, or with dashes or lower case: one address
         return redirect("certification:verify_code", code=normalised)
-    if _too_many_lookups(request):
+    # allauth's idea of the client's address, which honours ALLAUTH_TRUSTED_PROXY_COUNT behind a
+    # proxy, so verification and login limits count the same visitor.
+    address = get_adapter(request).get_client_ip(request)
+    if not services.verification_lookup_allowed(address=address, limit=VERIFY_LIMIT):
         return render(request, "certification/certificates/verify.html",
                       {"typed": typed, "rate_limited": True}, status=429)
     certificate = selectors.certificate_by_code(normalised)

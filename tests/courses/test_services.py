@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from courses import services
+from courses import selectors, services
 from courses.models import Enrollment, LessonProgress, QuizAttempt
 from courses.signals import enrollment_completed
 from lms.cooperatives.models import Membership
@@ -242,7 +242,8 @@ def test_quiz_submit_refuses_an_attempt_after_the_attempt_limit_is_used(learner)
     with pytest.raises(ValidationError):
         services.quiz_submit(enrollment=enrollment, quiz=quiz, raw_answers=RIGHT_ANSWERS)
     assert QuizAttempt.objects.count() == 2
-    assert services.quiz_attempts_left(enrollment=enrollment, quiz=quiz) == 0
+    attempts = selectors.quiz_attempts(enrollment=enrollment, quiz=quiz)
+    assert selectors.quiz_standing(quiz=quiz, attempts=attempts).attempts_left == 0
 
 
 def test_quiz_submit_allows_any_number_of_attempts_when_the_limit_is_0(learner):
@@ -252,7 +253,8 @@ def test_quiz_submit_allows_any_number_of_attempts_when_the_limit_is_0(learner):
     for _ in range(5):
         services.quiz_submit(enrollment=enrollment, quiz=quiz, raw_answers=WRONG_ANSWERS)
     assert pass_quiz(enrollment, course).number == 6
-    assert services.quiz_attempts_left(enrollment=enrollment, quiz=quiz) is None
+    attempts = selectors.quiz_attempts(enrollment=enrollment, quiz=quiz)
+    assert selectors.quiz_standing(quiz=quiz, attempts=attempts).attempts_left is None
 
 
 def test_quiz_submit_refuses_a_submission_after_a_pass(enrollment, course):
