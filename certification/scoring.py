@@ -45,6 +45,8 @@ MAJOR_FAILED = "major_failed"
 MINOR_BELOW_THRESHOLD = "minor_below_threshold"
 MANDATORY_FAILED = "mandatory_failed"
 BELOW_TARGET_STARS = "below_target_stars"
+MINIMUMS_NOT_MET = "minimums_not_met"
+NOT_ELIGIBLE = "not_eligible"
 
 # Gap statuses.
 GAP_NOT_COMPLIANT = "not_compliant"
@@ -62,10 +64,18 @@ Answer = str | None
 
 @dataclass(frozen=True)
 class OptionSpec:
-    """One answer option of an OCOP criterion and the points it carries."""
+    """One answer option of an OCOP criterion and the points it carries.
+
+    ``min_stars``: the official sheet marks this option as the least a product of that many stars
+    (or more) may have on its criterion (``***``, ``****``, ``*****`` for 3, 4, 5): a product whose
+    chosen option scores fewer points than it cannot be ranked that high, whatever its total.
+    ``refuses``: choosing this option is a ground for refusing the dossier (a falsified dossier,
+    food-safety papers not in order): not eligible, whatever the points."""
 
     id: str
     points: int
+    min_stars: int | None = None
+    refuses: bool = False
 
 
 @dataclass(frozen=True)
@@ -158,6 +168,18 @@ class Suggestion:
 
 
 @dataclass(frozen=True)
+class UnmetMinimum:
+    """A criterion below the option the sheet requires for ``stars`` stars: moving from
+    ``from_option`` to ``to_option`` (the required one) gains ``gain`` points."""
+
+    criterion_id: str
+    stars: int
+    from_option: str | None
+    to_option: str
+    gain: int
+
+
+@dataclass(frozen=True)
 class PartScore:
     part: str
     points: int
@@ -198,15 +220,26 @@ class AllMandatoryResult(ScoreResult):
 
 @dataclass(frozen=True)
 class WeightedPointsResult(ScoreResult):
+    """``stars`` is the projected rank: the lower of ``band_stars`` (the total's band) and
+    ``minimum_stars`` (the highest rank whose every minimum option is met). ``unmet_minimums``
+    lists the minimums of the next star not yet met, cheapest first; ``suggestions`` are the
+    fewest moves reaching the next star, the unmet minimums included. ``refusals`` are the
+    criteria whose chosen option refuses the dossier: then ``eligible`` is False."""
+
     parts: dict[str, PartScore] = field(default_factory=dict)
     total: int = 0
     max_total: int = 0
     stars: int = 1
+    band_stars: int = 1
+    minimum_stars: int = 5
     target_stars: int = DEFAULT_TARGET_STARS
     next_star: int | None = None
     points_to_next_star: int | None = None
+    unmet_minimums: tuple[UnmetMinimum, ...] = ()
     suggestions: tuple[Suggestion, ...] = ()
     reaches_next_star: bool = False
+    eligible: bool = True
+    refusals: tuple[str, ...] = ()
 
 
 Result = PercentByLevelResult | AllMandatoryResult | WeightedPointsResult
@@ -417,7 +450,8 @@ def cheapest_suggestions(
         options = sorted(
             (Suggestion(criterion.id, chosen.id if chosen else None, option.id,
                         option.points - current)
-             for option in criterion.options if option.points > current),
+             for option in criterion.options
+             if option.points > current and not option.refuses),
             key=lambda suggestion: suggestion.gain,
         )
         if options:
@@ -439,20 +473,87 @@ def cheapest_suggestions(
     return chosen_moves, remaining <= 0
 
 
+def required_option(criterion: ControlPointSpec, stars: int) -> OptionSpec | None:
+    """The option the sheet requires on ``criterion`` for a ``stars``-star product: the most
+    demanding option marked for ``stars`` or fewer; None when the rank asks nothing of it."""
+    marked = [option for option in criterion.options
+              if option.min_stars is not None and option.min_stars <= stars]
+    return max(marked, key=lambda option: (option.points, option.min_stars), default=None)
+
+
+def meets_minimum(criterion: ControlPointSpec, chosen: OptionSpec | None, stars: int) -> bool:
+    """Whether the chosen option scores at least the option required for ``stars`` stars."""
+    required = required_option(criterion, stars)
+    return required is None or (chosen is not None and chosen.points >= required.points)
+
+
+def minimum_stars(criteria: Sequence[tuple[ControlPointSpec, OptionSpec | None]],
+                  top: int) -> int:
+    """The highest rank, up to ``top``, whose every minimum is met. Meeting the minimums of a rank
+    meets those of the ranks below (a rank requires at least what the one below it does), so the
+    first rank met counting down is the answer."""
+    for stars in range(top, 1, -1):
+        if all(meets_minimum(criterion, option, stars) for criterion, option in criteria):
+            return stars
+    return 1
+
+
+def unmet_minimums(criteria: Sequence[tuple[ControlPointSpec, OptionSpec | None]],
+                   stars: int) -> list[UnmetMinimum]:
+    """The minimums of a ``stars``-star rank not met yet, cheapest first (then checklist order)."""
+    unmet = []
+    for criterion, chosen in criteria:
+        if meets_minimum(criterion, chosen, stars):
+            continue
+        required = required_option(criterion, stars)
+        unmet.append(UnmetMinimum(criterion.id, required.min_stars,
+                                  chosen.id if chosen else None, required.id,
+                                  required.points - (chosen.points if chosen else 0)))
+    return sorted(unmet, key=lambda minimum: minimum.gain)  # stable: checklist order on ties
+
+
+def _moves_to_next_star(criteria: Sequence[tuple[ControlPointSpec, OptionSpec | None]],
+                        minimums: Sequence[UnmetMinimum], points_gap: int
+                        ) -> tuple[list[Suggestion], bool]:
+    """Every unmet minimum is a move that must be made; the points still missing after them
+    come from the fewest further changes (a criterion raised for its minimum may be raised
+    further, as one move)."""
+    raised = {minimum.criterion_id: minimum for minimum in minimums}
+    after_minimums = [(criterion, criterion.option(raised[criterion.id].to_option)
+                       if criterion.id in raised else chosen) for criterion, chosen in criteria]
+    remaining = points_gap - sum(minimum.gain for minimum in minimums)
+    extra, reaches = (cheapest_suggestions(after_minimums, remaining) if remaining > 0
+                      else ([], True))
+    further = {move.criterion_id: move for move in extra}
+    moves = [Suggestion(minimum.criterion_id, minimum.from_option,
+                        further[minimum.criterion_id].to_option
+                        if minimum.criterion_id in further else minimum.to_option,
+                        minimum.gain + (further[minimum.criterion_id].gain
+                                        if minimum.criterion_id in further else 0))
+             for minimum in minimums]
+    moves += [move for move in extra if move.criterion_id not in raised]
+    moves.sort(key=lambda move: -move.gain)
+    return moves, reaches
+
+
 def weighted_points(
     params: Mapping[str, Any],
     points: Sequence[ControlPointSpec],
     answers: Mapping[str, Answer],
     profile_tags: set[str],
 ) -> WeightedPointsResult:
-    """OCOP: one option per criterion, points summed per part and in total; stars from the total
-    by ``params["star_bounds"]`` (lower bounds of stars 2..5, default 30/50/70/90). Part maximums
-    are ``params["part_max"]`` (default A 40, B 25, C 35). Unanswered criteria score 0 and are
-    reported. Ready when nothing is unanswered and the stars reach ``params["target_stars"]``
-    (default 3, the lowest rank a province awards). Suggestions: see ``cheapest_suggestions``."""
+    """OCOP: one option per criterion, points summed per part and in total. The total's band by
+    ``params["star_bounds"]`` (lower bounds of stars 2..5, default 30/50/70/90) gives
+    ``band_stars``; the projected rank is the lower of that and the highest rank whose minimum
+    options are all met. Part maximums are ``params["part_max"]`` (default A 40, B 25, C 35).
+    Unanswered criteria score 0 and are reported. An option that refuses the dossier makes the
+    product not eligible whatever the points. Ready when eligible, nothing is unanswered and the
+    projected rank reaches ``params["target_stars"]`` (default 3, the lowest rank a province
+    awards). The moves to the next rank: see ``_moves_to_next_star``."""
     part_max = dict(params.get("part_max", DEFAULT_PART_MAX))
     bounds = tuple(sorted(params.get("star_bounds", DEFAULT_STAR_BOUNDS)))
     target = int(params.get("target_stars", DEFAULT_TARGET_STARS))
+    top = len(bounds) + 1
 
     chosen: list[tuple[ControlPointSpec, OptionSpec | None]] = []
     for point in points:
@@ -474,20 +575,29 @@ def weighted_points(
     parts = {part: PartScore(part, total, int(part_max.get(part, 0)))
              for part, total in part_points.items()}
     total = sum(part_points.values())
-    stars = star_for(total, bounds)
+    band = star_for(total, bounds)
+    capped = minimum_stars(chosen, top)
+    stars = min(band, capped)
     missing = tuple(point.id for point, option in chosen if option is None)
+    refusals = tuple(point.id for point, option in chosen if option is not None and option.refuses)
 
-    next_star = stars + 1 if stars <= len(bounds) else None
-    to_next = bounds[stars - 1] - total if next_star is not None else None
+    next_star = stars + 1 if stars < top else None
+    to_next = max(bounds[next_star - 2] - total, 0) if next_star is not None else None
+    minimums: list[UnmetMinimum] = []
     suggestions: list[Suggestion] = []
     reaches = False
-    if to_next is not None:
-        suggestions, reaches = cheapest_suggestions(chosen, to_next)
+    if next_star is not None:
+        minimums = unmet_minimums(chosen, next_star)
+        suggestions, reaches = _moves_to_next_star(chosen, minimums, to_next)
 
-    if missing:
+    if refusals:
+        reason = NOT_ELIGIBLE
+    elif missing:
         reason = UNANSWERED
-    elif stars < target:
+    elif band < target:
         reason = BELOW_TARGET_STARS
+    elif capped < target:
+        reason = MINIMUMS_NOT_MET
     else:
         reason = READY
     sections = tuple(SectionScore(section_id, applicable, answered, 0, pts, max_pts)
@@ -496,9 +606,11 @@ def weighted_points(
     return WeightedPointsResult(
         rule=WEIGHTED_POINTS, ready=reason == READY, reason=reason, sections=sections,
         missing=missing, na_refusals=(), parts=parts, total=total,
-        max_total=sum(int(value) for value in part_max.values()), stars=stars,
-        target_stars=target, next_star=next_star, points_to_next_star=to_next,
-        suggestions=tuple(suggestions), reaches_next_star=reaches,
+        max_total=sum(int(value) for value in part_max.values()), stars=stars, band_stars=band,
+        minimum_stars=capped, target_stars=target, next_star=next_star,
+        points_to_next_star=to_next, unmet_minimums=tuple(minimums),
+        suggestions=tuple(suggestions), reaches_next_star=reaches, eligible=not refusals,
+        refusals=refusals,
     )
 
 

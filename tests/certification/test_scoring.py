@@ -460,3 +460,202 @@ def test_property_suggestions_use_fewest_changes(assessment, gap):
         fewest = next(k for k in range(len(best_gains) + 1) if sum(best_gains[:k]) >= gap)
         assert len(suggestions) == fewest
         assert sum(s.gain for s in suggestions) >= gap
+
+
+# --- OCOP star minimums and refusal grounds (Decision 26/2026) -------------------------------
+
+
+def marked(id_, part, values, marks=None, refuses=()):
+    """A criterion whose options score ``values``; ``marks`` maps a points value to the rank it
+    is the minimum of (the sheet's ***, ****, *****); ``refuses`` lists refusing values."""
+    marks = marks or {}
+    return ControlPointSpec(id_, part, part=part, options=tuple(
+        OptionSpec(f"{id_}.{v}", v, min_stars=marks.get(v), refuses=v in refuses)
+        for v in values))
+
+
+def minimum_sheet():
+    """100 points in all: a 3-star minimum on m3 (1 point), a 4-star one on m4 (2 points), a
+    5-star one on m5 (3 points), a refusal ground (gate: "no" refuses), and filler points."""
+    return [
+        marked("m3", "A", [0, 1, 2], {1: 3}),
+        marked("m4", "A", [0, 1, 2, 3], {2: 4, 3: 5}),
+        marked("m5", "B", [0, 3], {3: 5}),
+        marked("gate", "C", [0, 1], refuses=(1,)),
+        marked("a", "A", list(range(36))),
+        marked("b", "B", list(range(23))),
+        marked("c", "C", list(range(37))),
+    ]
+
+
+def minimum_answers(**chosen):
+    answers = {"m3": "m3.1", "m4": "m4.3", "m5": "m5.3", "gate": "gate.0",
+               "a": "a.35", "b": "b.22", "c": "c.36"}
+    answers.update({key: f"{key}.{value}" for key, value in chosen.items()})
+    return answers
+
+
+def test_every_minimum_met_leaves_the_band_alone():
+    result = ocop(minimum_answers(), points=minimum_sheet())
+    assert result.total == 100 and (result.band_stars, result.minimum_stars, result.stars) == \
+        (5, 5, 5)
+    assert result.ready and result.eligible and result.unmet_minimums == ()
+
+
+def test_a_3_star_minimum_missed_caps_the_rank_at_2_whatever_the_points():
+    # 69 points, a 3-star band, but the 3-star minimum on m3 is not met.
+    result = ocop(minimum_answers(m3=0, a=30, b=15, c=18), points=minimum_sheet())
+    assert result.total == 69
+    assert result.band_stars == 3 and result.minimum_stars == 2 and result.stars == 2
+    assert not result.ready and result.reason == "minimums_not_met"
+    assert result.next_star == 3 and result.points_to_next_star == 0
+    assert [(m.criterion_id, m.stars, m.from_option, m.to_option, m.gain)
+            for m in result.unmet_minimums] == [("m3", 3, "m3.0", "m3.1", 1)]
+    assert [(s.criterion_id, s.to_option) for s in result.suggestions] == [("m3", "m3.1")]
+    assert result.reaches_next_star
+
+
+def test_exactly_the_minimum_option_meets_it_and_a_better_one_too():
+    assert ocop(minimum_answers(m3=1), points=minimum_sheet()).minimum_stars == 5
+    assert ocop(minimum_answers(m3=2), points=minimum_sheet()).minimum_stars == 5
+
+
+def test_a_4_star_minimum_does_not_touch_3_stars():
+    result = ocop(minimum_answers(m4=1, a=30, b=15, c=20), points=minimum_sheet())
+    assert result.total == 70 and result.band_stars == 4
+    assert result.minimum_stars == 3 and result.stars == 3 and result.ready
+
+
+def test_a_rank_asks_the_most_demanding_option_marked_for_it_or_below():
+    # m4 has **** on 2 points and ***** on 3 points: 5 stars need 3 points there.
+    result = ocop(minimum_answers(m4=2), points=minimum_sheet())
+    assert result.band_stars == 5 and result.minimum_stars == 4 and result.stars == 4
+    assert [(m.criterion_id, m.stars, m.to_option) for m in result.unmet_minimums] == [
+        ("m4", 5, "m4.3")]
+
+
+def test_unmet_minimums_are_listed_cheapest_first_with_the_points_still_missing():
+    result = ocop(minimum_answers(m4=0, m5=0, a=30, b=19, c=20), points=minimum_sheet())
+    # 1 + 0 + 0 + 30 + 19 + 20 = 70: band 4, but m4 (2 points short) caps it at 3.
+    assert (result.total, result.band_stars, result.stars) == (70, 4, 3)
+    assert result.next_star == 4 and result.points_to_next_star == 0
+    assert [(m.criterion_id, m.gain) for m in result.unmet_minimums] == [("m4", 2)]
+    five = ocop(minimum_answers(m4=2, m5=0, a=35, b=22, c=31), points=minimum_sheet())
+    # 1 + 2 + 0 + 35 + 22 + 31 = 91: band 5; 5 stars need m4 at 3 and m5 at 3.
+    assert five.stars == 4 and five.next_star == 5
+    assert [(m.criterion_id, m.gain) for m in five.unmet_minimums] == [("m4", 1), ("m5", 3)]
+
+
+def test_the_moves_to_the_next_star_add_points_beyond_the_minimums():
+    result = ocop(minimum_answers(m3=0, a=10, b=10, c=10), points=minimum_sheet())
+    # 0 + 3 + 3 + 10 + 10 + 10 = 36: band 2, next star 3 needs 50 points and m3 at 1.
+    assert (result.stars, result.next_star, result.points_to_next_star) == (2, 3, 14)
+    moves = {s.criterion_id: s for s in result.suggestions}
+    assert moves["m3"].to_option in ("m3.1", "m3.2")
+    assert sum(s.gain for s in result.suggestions) >= 14 and result.reaches_next_star
+
+
+def test_a_refusal_ground_makes_the_dossier_not_eligible_whatever_the_points():
+    result = ocop(minimum_answers(gate=1), points=minimum_sheet())
+    assert result.total == 101 and result.band_stars == 5
+    assert not result.eligible and result.refusals == ("gate",)
+    assert not result.ready and result.reason == "not_eligible"
+
+
+def test_a_refusal_outranks_unanswered_criteria():
+    answers = minimum_answers(gate=1)
+    del answers["a"]
+    result = ocop(answers, points=minimum_sheet())
+    assert result.reason == "not_eligible" and result.missing == ("a",)
+
+
+def test_suggestions_never_move_to_a_refusing_option():
+    points = [marked("x", "A", [0, 40], refuses=(40,)), marked("y", "A", [0, 10])]
+    result = ocop({"x": "x.0", "y": "y.0"}, points=points)
+    assert [s.to_option for s in result.suggestions] == ["y.10"]
+    assert not result.reaches_next_star
+
+
+@st.composite
+def ocop_sheets_with_minimums(draw):
+    """Criteria with options marked as star minimums in rising order (as the sheet does: a
+    higher mark on a better option), plus gates whose "no" option refuses the dossier."""
+    points, answers = [], {}
+    for i in range(draw(st.integers(1, 10))):
+        values = sorted(draw(st.lists(st.integers(0, 15), min_size=2, max_size=5, unique=True)))
+        marks, rank = {}, 2
+        for value in values[1:]:
+            if draw(st.booleans()) and rank < 5:
+                rank = draw(st.integers(rank + 1, 5))
+                marks[value] = rank
+        criterion = marked(f"k{i}", draw(st.sampled_from("ABC")), values, marks)
+        points.append(criterion)
+        answers[criterion.id] = draw(st.sampled_from(criterion.options)).id
+    for i in range(draw(st.integers(0, 2))):
+        gate = marked(f"g{i}", "C", [0, 1], refuses=(1,))
+        points.append(gate)
+        answers[gate.id] = draw(st.sampled_from(gate.options)).id
+    return points, answers
+
+
+@settings(max_examples=300, deadline=None)
+@given(ocop_sheets_with_minimums())
+def test_property_projected_stars_are_the_lower_of_band_and_minimums(sheet):
+    points, answers = sheet
+    result = ocop(answers, points=points)
+    assert result.band_stars == star_for(result.total)
+    assert result.stars == min(result.band_stars, result.minimum_stars)
+    chosen = {p.id: p.option(answers[p.id]) for p in points}
+    for rank in range(2, result.minimum_stars + 1):  # every rank up to the cap is met ...
+        for p in points:
+            required = [o for o in p.options if o.min_stars and o.min_stars <= rank]
+            assert not required or chosen[p.id].points >= max(o.points for o in required)
+    if result.minimum_stars < 5:  # ... and the next one is not
+        rank = result.minimum_stars + 1
+        assert any(chosen[p.id].points < max(
+            (o.points for o in p.options if o.min_stars and o.min_stars <= rank), default=0)
+            for p in points)
+
+
+@settings(max_examples=300, deadline=None)
+@given(ocop_sheets_with_minimums(), st.data())
+def test_property_a_better_option_never_lowers_the_rank(sheet, data):
+    points, answers = sheet
+    before = ocop(answers, points=points)
+    raisable = [p for p in points
+                if any(o.points > p.option(answers[p.id]).points and not o.refuses
+                       for o in p.options)]
+    if not raisable:
+        return
+    criterion = data.draw(st.sampled_from(raisable))
+    current = criterion.option(answers[criterion.id]).points
+    better = data.draw(st.sampled_from(
+        [o for o in criterion.options if o.points > current and not o.refuses]))
+    after = ocop({**answers, criterion.id: better.id}, points=points)
+    assert after.stars >= before.stars and after.minimum_stars >= before.minimum_stars
+
+
+@settings(max_examples=300, deadline=None)
+@given(ocop_sheets_with_minimums())
+def test_property_a_refusing_answer_is_never_eligible_nor_ready(sheet):
+    points, answers = sheet
+    result = ocop(answers, points=points)
+    refusing = any(p.option(answers[p.id]).refuses for p in points)
+    assert result.eligible == (not refusing)
+    if refusing:
+        assert not result.ready and result.reason == "not_eligible"
+
+
+@settings(max_examples=300, deadline=None)
+@given(ocop_sheets_with_minimums())
+def test_property_making_the_suggested_moves_reaches_the_next_star(sheet):
+    points, answers = sheet
+    result = ocop(answers, points=points)
+    if result.next_star is None:
+        assert result.stars == 5 and not result.suggestions
+        return
+    met = {m.criterion_id for m in result.unmet_minimums}
+    assert met <= {s.criterion_id for s in result.suggestions}
+    if result.reaches_next_star:
+        moved = {**answers, **{s.criterion_id: s.to_option for s in result.suggestions}}
+        assert ocop(moved, points=points).stars >= result.next_star
