@@ -124,9 +124,15 @@ class ProfileQuestionData:
 
 @dataclass(frozen=True)
 class OptionData:
+    """An OCOP option. ``min_stars``: the least a product of that many stars may have on the
+    criterion (the official sheet's ***, ****, *****); ``refuses``: choosing it is a ground for
+    refusing the dossier."""
+
     code: str
     text: Text
     points: int
+    min_stars: int | None = None
+    refuses: bool = False
     where: str = field(default="", compare=False)
 
 
@@ -655,6 +661,25 @@ def _check_criterion(check: _Checker, point: PointData) -> None:
         if not 0 <= option.points <= OPTION_POINTS_MAX:
             check.say(_("%(where)s: points must be from 0 to %(max)s, not %(value)s."),
                       where=option.where, value=option.points, max=OPTION_POINTS_MAX)
+        if option.min_stars is not None and not \
+                MIN_STARS_LOWEST <= option.min_stars <= MAX_STARS:
+            check.say(_("%(where)s: min_stars must be from %(low)s to %(high)s, not "
+                        "%(value)s."), where=option.where, value=option.min_stars,
+                      low=MIN_STARS_LOWEST, high=MAX_STARS)
+        if option.refuses and option.min_stars is not None:
+            check.say(_("%(where)s: an option that refuses the dossier cannot be the minimum of "
+                        "a rank."), where=option.where)
+    marked = sorted((option.min_stars, option.points, option.where) for option in point.options
+                    if option.min_stars is not None)
+    for (low, low_points, _low_where), (high, high_points, where) in zip(
+            marked, marked[1:], strict=False):
+        if low == high:
+            check.say(_("%(where)s: two options are the minimum of %(stars)s stars; mark one."),
+                      where=where, stars=high)
+        elif high_points < low_points:
+            check.say(_("%(where)s: the minimum of %(high)s stars scores fewer points than the "
+                        "minimum of %(low)s stars; a higher rank asks for at least as much."),
+                      where=where, high=high, low=low)
     check.unique(((option.code, option.where) for option in point.options),
                  _("%(where)s: option code “%(value)s” is used more than once in this "
                    "criterion."))
@@ -713,7 +738,8 @@ PROFILE_KEYS = ("tag", "question", "help")
 SECTION_KEYS = ("code", "title", "intro", "part", "sections", "points")
 POINT_KEYS = ("code", "text", "guidance", "level", "na_allowed", "justification",
               "evidence_required", "evidence", "tags", "courses", "options")
-OPTION_KEYS = ("code", "text", "points")
+OPTION_KEYS = ("code", "text", "points", "min_stars", "refuses")
+MIN_STARS_LOWEST = 2  # 1 star is any product; the official sheet marks 3, 4 and 5
 TEXT_KEYS = ("vi", "en")
 
 
@@ -969,8 +995,19 @@ class _YamlReader:
             code=self.word(item.get("code"), where, "code"),
             text=self.text(item.get("text"), where, "text") or Text("", ""),
             points=number or 0,
+            min_stars=self.min_stars(item.get("min_stars"), where),
+            refuses=self.yes_no(item.get("refuses"), where, "refuses", False),
             where=where,
         )
+
+    def min_stars(self, value: Any, where: str) -> int | None:
+        if value is None:
+            return None
+        number = _whole_number(value)
+        if number is None:
+            self.say(_("%(where)s: min_stars “%(value)s” must be a whole number of stars."),
+                     where=where, value=_shown(value))
+        return number
 
 
 # --- XLSX -----------------------------------------------------------------------------------
@@ -995,7 +1032,7 @@ SHEET_COLUMNS: dict[str, tuple[tuple[str, int], ...]] = {
                    ("justification", 20), ("evidence_required", 18), ("evidence_vi", 30),
                    ("evidence_en", 30), ("tags", 20), ("courses", 30)),
     SHEET_OPTIONS: (("point", 14), ("code", 8), ("text_vi", 60), ("text_en", 60),
-                    ("points", 8)),
+                    ("points", 8), ("min_stars", 10), ("refuses", 10)),
 }
 REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
     SHEET_VERSION: ("key", "value"),
@@ -1267,9 +1304,17 @@ class _XlsxReader:
             elif number is None:
                 self.say(_("%(where)s: points “%(value)s” must be a whole number."),
                          where=row.where, value=_shown(raw_points))
+            raw_stars = row.cells.get("min_stars")
+            min_stars = None
+            if raw_stars is not None and _cell_text(raw_stars) != "":
+                min_stars = _whole_number(raw_stars)
+                if min_stars is None:
+                    self.say(_("%(where)s: min_stars “%(value)s” must be a whole number of "
+                               "stars."), where=row.where, value=_shown(raw_stars))
             options[id(point_row_by_code[point])].append(OptionData(
                 code=row.text("code"), text=row.pair("text") or Text("", ""),
-                points=number or 0, where=row.where,
+                points=number or 0, min_stars=min_stars,
+                refuses=self.yes_no(row, "refuses", False), where=row.where,
             ))
         return options
 
@@ -1371,8 +1416,16 @@ def _point_item(point: PointData) -> dict[str, Any]:
     if point.courses:
         item["courses"] = list(point.courses)
     if point.options:
-        item["options"] = [{"code": option.code, "text": _text_dict(option.text),
-                            "points": option.points} for option in point.options]
+        item["options"] = [_option_dict(option) for option in point.options]
+    return item
+
+
+def _option_dict(option: OptionData) -> dict:
+    item = {"code": option.code, "text": _text_dict(option.text), "points": option.points}
+    if option.min_stars is not None:
+        item["min_stars"] = option.min_stars
+    if option.refuses:
+        item["refuses"] = True
     return item
 
 
@@ -1412,8 +1465,9 @@ def dump_xlsx(data: ChecklistData) -> bytes:
             ", ".join(point.tags), ", ".join(point.courses),
         ])
         for option in point.options:
-            _append(sheets[SHEET_OPTIONS], [point.code, option.code, *_pair_cells(option.text),
-                                            option.points])
+            _append(sheets[SHEET_OPTIONS], [
+                point.code, option.code, *_pair_cells(option.text), option.points,
+                option.min_stars, _yes_no_cell(option.refuses) if option.refuses else None])
 
     output = io.BytesIO()
     workbook.save(output)

@@ -7,6 +7,7 @@ assessments is locked: it is never changed in place, a trainer makes a new versi
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -310,10 +311,20 @@ class ControlPointOption(Orderable):
     text_vi = models.CharField(_("option (Vietnamese)"), max_length=300)
     text_en = models.CharField(_("option (English)"), max_length=300)
     points = models.PositiveSmallIntegerField(_("points"))
+    min_stars = models.PositiveSmallIntegerField(
+        _("minimum for (stars)"), null=True, blank=True,
+        validators=[MinValueValidator(2), MaxValueValidator(5)],
+        help_text=_("When the official sheet marks this option *** (3), **** (4) or ***** (5): "
+                    "a product of that many stars must have at least this option."))
+    refuses = models.BooleanField(
+        _("refuses the dossier"), default=False,
+        help_text=_("Choosing this option is a ground for refusing the dossier, whatever the "
+                    "points."))
 
     panels = [
         FieldRowPanel([FieldPanel("code"), FieldPanel("points")]),
         FieldRowPanel([FieldPanel("text_vi"), FieldPanel("text_en")]),
+        FieldRowPanel([FieldPanel("min_stars"), FieldPanel("refuses")]),
     ]
 
     class Meta(Orderable.Meta):

@@ -55,7 +55,8 @@ def spec_of(point: ControlPoint) -> scoring.ControlPointSpec:
         id=point.code, section_id=point.section.code if point.section_id else "",
         level=point.level, na_allowed=point.na_allowed, tags=point.tag_set,
         part=point.section.part,
-        options=tuple(scoring.OptionSpec(option.code, option.points)
+        options=tuple(scoring.OptionSpec(option.code, option.points, option.min_stars,
+                                         option.refuses)
                       for option in point.options.all()),
     )
 

@@ -124,7 +124,8 @@ def checklist_import(*, data: ChecklistData, user=None, publish: bool = False,
         for index, item in enumerate(data.points))
     ControlPointOption.objects.bulk_create(
         ControlPointOption(control_point=point, sort_order=index, code=option.code,
-                           text_vi=option.text.vi, text_en=option.text.en, points=option.points)
+                           text_vi=option.text.vi, text_en=option.text.en, points=option.points,
+                           min_stars=option.min_stars, refuses=option.refuses)
         for point, item in zip(points, data.points, strict=True)
         for index, option in enumerate(item.options))
     links = ControlPoint.recommended_courses.through
@@ -165,7 +166,8 @@ def checklist_export(*, version: StandardVersion) -> ChecklistData:
                 evidence=_optional_text(point, "evidence"), tags=tuple(sorted(point.tag_set)),
                 courses=tuple(sorted({course.slug for course in point.recommended_courses.all()})),
                 options=tuple(OptionData(code=option.code, text=_text(option, "text"),
-                                         points=option.points,
+                                         points=option.points, min_stars=option.min_stars,
+                                         refuses=option.refuses,
                                          where=_("Control point %(code)s, option %(option)s")
                                          % {"code": point.code, "option": option.code})
                               for option in point.options.all()),

@@ -224,6 +224,21 @@ def verdict(snapshot: dict) -> dict:
             "%(count)d requirement is not met; every requirement that applies has to be met.",
             "%(count)d requirements are not met; every requirement that applies has to be met.",
             count) % {"count": count}
+    elif reason == scoring.NOT_ELIGIBLE:
+        refusals = snapshot["ocop"].get("refusals", [])
+        text = ngettext(
+            "The dossier would be refused whatever its points: %(count)d answer is a ground for "
+            "refusal under the official rules.",
+            "The dossier would be refused whatever its points: %(count)d answers are grounds "
+            "for refusal under the official rules.", len(refusals)) % {"count": len(refusals)}
+    elif reason == scoring.MINIMUMS_NOT_MET:
+        ocop = snapshot["ocop"]
+        text = _("The projected score of %(total)d/%(max)d falls in the band of %(band)s, but "
+                 "the minimums of the official sheet hold the product at %(stars)s; at least "
+                 "%(target)s are needed.") % {
+            "total": ocop["total"], "max": ocop["max_total"],
+            "band": stars_text(ocop.get("band_stars", ocop["stars"])),
+            "stars": stars_text(ocop["stars"]), "target": stars_text(ocop["target_stars"])}
     elif reason == scoring.BELOW_TARGET_STARS:
         ocop = snapshot["ocop"]
         text = _("The projected score of %(total)d/%(max)d gives %(stars)s; at least "
@@ -332,9 +347,24 @@ def _ocop(snapshot: dict, language: str, courses: CourseLinks) -> dict | None:
               "to": pick(move.get("to"), language), "to_code": move.get("to_code", "")}
              for move in suggestions]
     gain = sum(move["gain"] for move in moves)
+    minimums = [{**_point(item, language, courses), "stars": item["stars"],
+                 "stars_text": stars_text(item["stars"]), "gain": item["gain"],
+                 "from": pick(item.get("from"), language) if item.get("from") else "",
+                 "to": pick(item.get("to"), language)}
+                for item in ocop.get("unmet_minimums", [])]
+    refusals = [{**_point(item, language, courses), "answer": pick(item.get("answer"), language)}
+                for item in ocop.get("refusals", [])]
+    band_stars = ocop.get("band_stars", ocop["stars"])
     next_star = ocop.get("next_star")
     if next_star is None:
         next_text = _("This is the highest star rating.")
+    elif ocop.get("reaches_next_star") and minimums and not ocop["points_to_next_star"]:
+        next_text = ngettext(
+            "The points already reach %(stars)s; %(count)d criterion is below the minimum the "
+            "official sheet sets for it.",
+            "The points already reach %(stars)s; %(count)d criteria are below the minimum the "
+            "official sheet sets for them.", len(minimums)) % {
+            "stars": stars_text(next_star), "count": len(minimums)}
     elif ocop.get("reaches_next_star"):
         next_text = " ".join([
             ngettext("%(points)d more point reaches %(stars)s.",
@@ -368,6 +398,9 @@ def _ocop(snapshot: dict, language: str, courses: CourseLinks) -> dict | None:
         "parts": [{**part, "percent": _percent(part["points"], part["max_points"])}
                   for part in ocop.get("parts", [])],
         "suggestions": moves, "gain": gain, "bands": bands,
+        "eligible": ocop.get("eligible", True), "refusals": refusals,
+        "band_stars": band_stars, "band_text": stars_text(band_stars),
+        "held_by_minimums": ocop["stars"] < band_stars, "unmet_minimums": minimums,
     }
 
 

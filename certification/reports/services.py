@@ -151,6 +151,20 @@ def readiness_snapshot(assessment: Assessment, user) -> tuple[dict, object, Chec
             if point.pk in answers and (point.code, answers[point.pk].value) in options}
         snapshot["ocop"] = {
             "total": result.total, "max_total": result.max_total, "stars": result.stars,
+            "band_stars": result.band_stars, "minimum_stars": result.minimum_stars,
+            "eligible": result.eligible,
+            "refusals": [{**point_ref(by_code[code]),
+                          "answer": _text(options[(code, answers[by_code[code].pk].value)],
+                                          "text")}
+                         for code in result.refusals],
+            "unmet_minimums": [
+                {**point_ref(by_code[minimum.criterion_id]), "stars": minimum.stars,
+                 "gain": minimum.gain,
+                 "from": _text(options[(minimum.criterion_id, minimum.from_option)], "text")
+                 if minimum.from_option else None,
+                 "to": _text(options[(minimum.criterion_id, minimum.to_option)], "text"),
+                 "to_code": minimum.to_option}
+                for minimum in result.unmet_minimums],
             "target_stars": result.target_stars, "next_star": result.next_star,
             "points_to_next_star": result.points_to_next_star,
             "reaches_next_star": result.reaches_next_star,

@@ -137,7 +137,12 @@ sections:
         text: {vi: "Bao bì", en: "Packaging"}
         options:
           - {code: a, text: {vi: "Không có", en: "None"}, points: 0}
-          - {code: b, text: {vi: "Có", en: "Yes"}, points: 3}
+          - {code: b, text: {vi: "Có", en: "Yes"}, points: 3, min_stars: 3}
+      - code: B.2
+        text: {vi: "Hồ sơ trung thực", en: "A truthful dossier"}
+        options:
+          - {code: a, text: {vi: "Đúng sự thật", en: "True"}, points: 0}
+          - {code: b, text: {vi: "Có giấy tờ giả", en: "Forged papers"}, points: 0, refuses: yes}
 """
 
 CHECKLISTS = {PERCENT_BY_LEVEL: GLOBALGAP, ALL_MANDATORY: VIETGAP, WEIGHTED_POINTS: OCOP}
@@ -244,6 +249,69 @@ def test_weighted_points_checklist_is_read_with_options():
     assert criterion.options[1].text == Text("Hợp tác xã", "A cooperative")
 
 
+def test_star_minimums_and_refusal_grounds_are_read():
+    data = parse_yaml(OCOP)
+    packaging, dossier = data.points[1], data.points[2]
+
+    assert [(o.code, o.min_stars, o.refuses) for o in packaging.options] == [
+        ("a", None, False), ("b", 3, False)]
+    assert [(o.code, o.min_stars, o.refuses) for o in dossier.options] == [
+        ("a", None, False), ("b", None, True)]
+
+
+def test_dumped_yaml_writes_minimums_and_refusals_only_where_set():
+    written = dump_yaml(parse_yaml(OCOP))
+
+    assert written.count("min_stars: 3") == 1 and written.count("refuses: true") == 1
+
+
+def criterion_options(document, index):
+    return document["sections"][1]["points"][index]["options"]
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    (1, "min_stars must be from 2 to 5, not 1"),
+    (6, "min_stars must be from 2 to 5, not 6"),
+    ("three", "min_stars “three” must be a whole number of stars"),
+])
+def test_a_star_minimum_outside_the_ranks_is_refused(value, message):
+    issues = yaml_issues(OCOP, lambda d: criterion_options(d, 0)[1].update(min_stars=value))
+
+    assert any(message in issue for issue in issues), issues
+
+
+def test_a_refusing_option_cannot_be_a_minimum():
+    issues = yaml_issues(OCOP, lambda d: criterion_options(d, 1)[1].update(min_stars=3))
+
+    assert any("cannot be the minimum of a rank" in issue for issue in issues), issues
+
+
+def test_a_higher_rank_cannot_ask_for_fewer_points_than_a_lower_one():
+    def falling(document):
+        options = criterion_options(document, 0)
+        options[0].update(min_stars=4)  # 0 points for 4 stars, 3 points for 3 stars
+
+    issues = yaml_issues(OCOP, falling)
+
+    assert any("the minimum of 4 stars scores fewer points than the minimum of 3 stars" in issue
+               for issue in issues), issues
+
+
+def test_two_minimums_of_one_rank_are_refused():
+    issues = yaml_issues(OCOP, lambda d: criterion_options(d, 0)[0].update(min_stars=3))
+
+    assert any("two options are the minimum of 3 stars" in issue for issue in issues), issues
+
+
+def test_xlsx_min_stars_that_is_not_a_number_names_the_row():
+    def change(workbook):
+        cell(workbook["options"], 4, "min_stars").value = "nhiều"
+
+    issues = xlsx_issues(OCOP, change)
+
+    assert any("options" in issue and "min_stars “nhiều”" in issue for issue in issues), issues
+
+
 @pytest.mark.parametrize("written", ["0.95", "0.950", 0.95])
 def test_minor_threshold_is_normalised_to_a_decimal_string(written):
     text = edited(GLOBALGAP, lambda d: d["version"]["params"].update(minor_threshold=written))
@@ -342,7 +410,9 @@ def test_dumped_workbook_has_five_sheets_with_bold_headers():
     assert workbook.sheetnames == ["version", "profile", "sections", "points", "options"]
     assert all(cell.font.bold for cell in workbook["points"][1])
     assert [c.value for c in workbook["options"][2]] == ["A.1", "a", "Hộ gia đình", "A household",
-                                                         1]
+                                                         1, None, None]
+    assert [c.value for c in workbook["options"][5]][-2:] == [3, None]
+    assert [c.value for c in workbook["options"][7]][-2:] == [None, "yes"]
 
 
 # --- choosing the format --------------------------------------------------------------------

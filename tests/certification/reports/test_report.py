@@ -236,6 +236,71 @@ def test_an_ocop_score_at_the_top_has_no_next_star(cooperative, manager):
     assert context["ocop"]["next_text"] == "This is the highest star rating."
 
 
+def ocop_with_minimums_and_a_refusal() -> dict:
+    """The test sheet with a 3-star minimum on A1.1 ("Medium" at least) and a refusal ground:
+    criterion C1.2's "Low" answer stands for forged papers."""
+    data = ocop_dict()
+    for section in data["sections"]:
+        for criterion in section["points"]:
+            if criterion["code"] == "A1.1":
+                criterion["options"][1]["min_stars"] = 3
+            if criterion["code"] == "C1.2":
+                criterion["options"][0]["refuses"] = True
+    return data
+
+
+def test_an_ocop_minimum_not_met_holds_the_stars_below_the_band(cooperative, manager):
+    version = version_from_dict(ocop_with_minimums_and_a_refusal())
+    # A: 0 + 20, B: 15 + 10, C: 20 + 15 = 80 points (4-star band), but A1.1 is below its
+    # 3-star minimum: 2 stars.
+    report = submitted(version, cooperative, manager, A1_1="a")
+
+    context = report_context(report, language="en")
+    ocop = context["ocop"]
+
+    assert (ocop["total"], ocop["band_stars"], ocop["stars"]) == (80, 4, 2)
+    assert not report.ready and context["verdict"]["reason"] == scoring.MINIMUMS_NOT_MET
+    assert context["verdict"]["text"] == (
+        "The projected score of 80/100 falls in the band of 4 stars, but the minimums of the "
+        "official sheet hold the product at 2 stars; at least 3 stars are needed.")
+    assert [(item["code"], item["from"], item["to"], item["stars"])
+            for item in ocop["unmet_minimums"]] == [("A1.1", "Low", "Medium", 3)]
+    assert ocop["next_text"] == ("The points already reach 3 stars; 1 criterion is below the "
+                                 "minimum the official sheet sets for it.")
+    assert [(move["code"], move["to"]) for move in ocop["suggestions"]] == [("A1.1", "Medium")]
+
+
+def test_an_ocop_refusal_ground_makes_the_report_not_eligible_on_the_page_and_in_the_pdf(
+        client, cooperative, manager):
+    version = version_from_dict(ocop_with_minimums_and_a_refusal())
+    report = submitted(version, cooperative, manager, C1_2="a")  # 85 points, forged papers
+    client.force_login(manager)
+
+    html = client.get(url("report", report.assessment_id)).content.decode()
+    context = report_context(report, language="en")
+
+    assert not report.ready and context["verdict"]["reason"] == scoring.NOT_ELIGIBLE
+    assert context["verdict"]["text"] == (
+        "The dossier would be refused whatever its points: 1 answer is a ground for refusal "
+        "under the official rules.")
+    assert "Không đủ điều kiện: hồ sơ sẽ bị loại" in html and "C1.2" in html
+    assert report_services.readiness_report_render_pdf(report_id=report.pk, language="en")
+    report.refresh_from_db()
+    assert "Not eligible: the dossier would be refused" in pdf_text(report.pdf.read())
+
+
+def test_an_ocop_pdf_lists_the_minimums_still_to_meet(cooperative, manager):
+    version = version_from_dict(ocop_with_minimums_and_a_refusal())
+    report = submitted(version, cooperative, manager, A1_1="a")
+
+    assert report_services.readiness_report_render_pdf(report_id=report.pk, language="en")
+    report.refresh_from_db()
+    text = pdf_text(report.pdf.read())
+
+    assert "Minimums still to meet for 3 stars" in text
+    assert "hold the product at 2 stars" in text
+
+
 def test_unanswered_points_are_explained_although_submission_refuses_them():
     # A submitted report never has unanswered points; an imported or older snapshot may.
     snapshot = {"ready": False, "reason": scoring.UNANSWERED, "version": {"rule": "all_mandatory"},
