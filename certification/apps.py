@@ -8,3 +8,7 @@ class CertificationConfig(AppConfig):
 
     def ready(self):
         from certification.certificates import receivers  # noqa: F401 - connects the signal
+        from certification.certificates.services import CERTIFICATE_ZIP_BUILDER
+        from lms.exports.registry import export_builder_register
+
+        export_builder_register(CERTIFICATE_ZIP_BUILDER)

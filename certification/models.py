@@ -9,7 +9,7 @@ from certification.assessments.models import (
     EvidencePhoto,
     ReadinessReport,
 )
-from certification.certificates.models import Certificate, CertificateExport
+from certification.certificates.models import Certificate
 from certification.checklists.models import (
     ControlPoint,
     ControlPointOption,
@@ -21,7 +21,7 @@ from certification.checklists.models import (
 )
 
 __all__ = [
-    "Answer", "Assessment", "Certificate", "CertificateExport", "ControlPoint",
+    "Answer", "Assessment", "Certificate", "ControlPoint",
     "ControlPointOption", "CorrectiveAction", "EvidencePhoto", "ProfileQuestion",
     "ReadinessReport", "Section", "Standard", "StandardVersion", "localized",
 ]

@@ -1,7 +1,6 @@
 """The certification app's Celery tasks, where Celery's autodiscovery looks: each wing's own."""
 
 from certification.certificates.tasks import (  # noqa: F401 - registered with the worker
-    build_certificate_export,
     issue_course_certificate,
     render_certificate_pdf,
 )

@@ -13,11 +13,6 @@ certificate_urls = ([
     path("certificates/<str:code>/pdf/", certificate_views.certificate_pdf, name="pdf"),
     path("certificates/<str:code>/manage/", certificate_views.certificate_manage, name="manage"),
     path("certificates/exports/", certificate_views.exports, name="exports"),
-    path("certificates/exports/<uuid:pk>/", certificate_views.export_detail, name="export"),
-    path("certificates/exports/<uuid:pk>/status/", certificate_views.export_status,
-         name="export_status"),
-    path("certificates/exports/<uuid:pk>/download/", certificate_views.export_download,
-         name="export_download"),
     path("verify/", certificate_views.verify, name="verify"),
     path("verify/<str:code>/", certificate_views.verify, name="verify_code"),
 ], "certification")

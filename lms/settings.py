@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "courses",
     "certification",
     "lms.dashboards",
+    "lms.exports",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",

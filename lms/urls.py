@@ -27,6 +27,7 @@ urlpatterns = [
     path("learning/", include("courses.urls")),
     path("readiness/", include(certification_urls.readiness_urls)),
     path("dashboard/", include("lms.dashboards.urls")),
+    path("exports/", include("lms.exports.urls")),
     path("", include(certification_urls.certificate_urls)),
 ]
 

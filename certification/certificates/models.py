@@ -3,8 +3,6 @@
 A certificate is never deleted: revoking records when, why and by whom, and re-issuing (after a
 name correction) makes a new certificate that the old one points to as its replacement."""
 
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -95,46 +93,3 @@ class Certificate(models.Model):
     def status_label(self) -> str:
         return self.Status(self.status).label
 
-
-class CertificateExport(models.Model):
-    """A ZIP of the certificates in force of one cooperative or one province, built by a Celery
-    task that counts its progress for the page to show."""
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Waiting")
-        RUNNING = "running", _("Building")
-        DONE = "done", _("Ready")
-        FAILED = "failed", _("Failed")
-
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                                     related_name="+")
-    cooperative = models.ForeignKey("cooperatives.Cooperative", on_delete=models.CASCADE,
-                                    null=True, blank=True, related_name="+")
-    province = models.ForeignKey("cooperatives.Province", on_delete=models.CASCADE, null=True,
-                                 blank=True, related_name="+")
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
-    total = models.PositiveIntegerField(default=0)
-    done = models.PositiveIntegerField(default=0)
-    file = models.FileField(upload_to="exports/%Y/%m/", blank=True)
-    error = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(cooperative__isnull=False, province__isnull=True)
-                | Q(cooperative__isnull=True, province__isnull=False),
-                name="certificate_export_one_scope",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.cooperative or self.province} ({self.get_status_display()})"
-
-    @property
-    def percent(self) -> int:
-        if self.status == self.Status.DONE:
-            return 100
-        return round(100 * self.done / self.total) if self.total else 0

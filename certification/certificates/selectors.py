@@ -1,7 +1,8 @@
-"""Reads of the certification app: whose certificates, and who may manage one."""
+"""Reads of the certification app: whose certificates, who may manage one, and who may export
+those of a cooperative or a province."""
 
 from certification.certificates.models import Certificate
-from lms.cooperatives.selectors import cooperatives_overseen_by
+from lms.cooperatives.selectors import cooperatives_overseen_by, provinces_overseen_by
 
 
 def certificates_of(*, user):
@@ -52,3 +53,14 @@ def certificate_user_can_manage(*, user, certificate: Certificate) -> bool:
 def certificate_user_can_download(*, user, certificate: Certificate) -> bool:
     return (user.is_authenticated and certificate.recipient_id == user.pk) or \
         certificate_user_can_manage(user=user, certificate=certificate)
+
+
+def certificate_export_allowed(*, user, cooperative_id=None, province_id=None) -> bool:
+    """Site admins, and officers overseeing the cooperative or the province, may export its
+    certificates (what the ZIP then holds is narrowed to the cooperatives they oversee)."""
+    if cooperative_id is not None:
+        return cooperatives_overseen_by(user).filter(pk=cooperative_id).exists()
+    if province_id is not None:
+        return (user.is_authenticated
+                and provinces_overseen_by(user).filter(pk=province_id).exists())
+    return False

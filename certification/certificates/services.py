@@ -1,4 +1,5 @@
-"""Writes of the certification app: issuing, rendering, revoking and re-issuing certificates.
+"""Writes of the certification app: issuing, rendering, revoking and re-issuing certificates,
+and the ZIP of a cooperative's or a province's certificates (built through lms.exports).
 
 Issuing is idempotent: one certificate in force per holder and source, guarded by a unique
 constraint, so running the issuing task twice (or two workers at once) yields one certificate."""
@@ -20,13 +21,16 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 from weasyprint.urls import FatalURLFetchingError
 
-from certification.certificates import pdf, tasks
+from certification.certificates import pdf, selectors
 from certification.certificates.codes import code_new
-from certification.certificates.models import Certificate, CertificateExport
+from certification.certificates.models import Certificate
 from certification.certificates.selectors import certificate_in_force
 from courses.models import Enrollment
-from lms.cooperatives.models import Membership
-from lms.cooperatives.selectors import cooperatives_overseen_by, provinces_overseen_by
+from lms.cooperatives.models import Cooperative, Membership, Province
+from lms.cooperatives.selectors import cooperatives_overseen_by
+from lms.exports.models import Export
+from lms.exports.registry import Builder, ExportFile, Link, Progress
+from lms.exports.services import export_request
 from lms.months import add_months
 
 logger = logging.getLogger(__name__)
@@ -182,40 +186,42 @@ def certificate_reissue(*, certificate: Certificate, by) -> Certificate:
     return new
 
 
-def certificate_export_request(*, user, cooperative=None, province=None) -> CertificateExport:
+CERTIFICATE_ZIP = "certificates.zip"  # the kind of export lms.exports builds with the ZIP below
+
+
+def certificate_export_request(*, user, cooperative=None, province=None) -> Export:
     """An officer or admin asks for the ZIP of a cooperative or a province in their scope."""
-    if cooperative is not None:
-        allowed = cooperatives_overseen_by(user).filter(pk=cooperative.pk).exists()
-    else:
-        allowed = provinces_overseen_by(user).filter(pk=province.pk).exists()
-    if not allowed:
+    if not selectors.certificate_export_allowed(
+            user=user, cooperative_id=cooperative.pk if cooperative else None,
+            province_id=province.pk if province else None):
         raise PermissionDenied
-    export = CertificateExport.objects.create(requested_by=user, cooperative=cooperative,
-                                              province=province)
-    transaction.on_commit(lambda: _enqueue_export(export.pk))
-    return export
-
-
-def _enqueue_export(export_id):
-    tasks.build_certificate_export.delay(str(export_id))
-
-
-def certificate_export_build(*, export_id) -> CertificateExport:
-    """Write every certificate in force of the export's scope into a ZIP, rendering missing
-    PDFs, and count progress as it goes. Building again starts over, so a rerun is harmless."""
-    export = CertificateExport.objects.select_related("cooperative", "province").get(pk=export_id)
-    if export.status == CertificateExport.Status.DONE:
-        return export
-    certificates = Certificate.objects.filter(replaced_at__isnull=True, revoked_at__isnull=True)
-    if export.cooperative_id:
-        certificates = certificates.filter(cooperative_id=export.cooperative_id)
-        name = export.cooperative.registration_code
+    if cooperative is not None:
+        params, title = {"cooperative": cooperative.pk}, cooperative.name
     else:
-        certificates = certificates.filter(cooperative__province_id=export.province_id)
-        name = export.province.code
+        params, title = {"province": province.pk}, province.name
+    return export_request(user=user, kind=CERTIFICATE_ZIP, title=title, params=params,
+                          fmt="zip")
+
+
+def certificate_export_build(*, export: Export, progress: Progress) -> ExportFile:
+    """Every certificate in force of the export's cooperative or province that its owner
+    oversees today, in one ZIP, rendering missing PDFs and counting progress as it goes."""
+    owner, params = export.requested_by, export.params
+    if not selectors.certificate_export_allowed(
+            user=owner, cooperative_id=params.get("cooperative"),
+            province_id=params.get("province")):
+        raise PermissionDenied("The export's owner no longer oversees what it covers.")
+    certificates = Certificate.objects.filter(
+        replaced_at__isnull=True, revoked_at__isnull=True,
+        cooperative__in=cooperatives_overseen_by(owner))
+    if params.get("cooperative"):
+        certificates = certificates.filter(cooperative_id=params["cooperative"])
+        name = Cooperative.objects.get(pk=params["cooperative"]).registration_code
+    else:
+        certificates = certificates.filter(cooperative__province_id=params["province"])
+        name = Province.objects.get(pk=params["province"]).code
     certificates = list(certificates.order_by("cooperative_id", "issued_at"))
-    CertificateExport.objects.filter(pk=export.pk).update(
-        status=CertificateExport.Status.RUNNING, total=len(certificates), done=0)
+    progress(0, len(certificates))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for done, certificate in enumerate(certificates, start=1):
@@ -226,10 +232,20 @@ def certificate_export_build(*, export_id) -> CertificateExport:
                 with certificate.pdf.open("rb") as file:
                     holder = slugify(certificate.snapshot.get("holder", "")) or "chung-chi"
                     archive.writestr(f"{holder}-{certificate.code}.pdf", file.read())
-            CertificateExport.objects.filter(pk=export.pk).update(done=done)
-    export.file.save(f"chung-chi-{name}-{timezone.localdate():%Y%m%d}.zip",
-                     ContentFile(buffer.getvalue()), save=False)
-    CertificateExport.objects.filter(pk=export.pk).update(
-        file=export.file.name, status=CertificateExport.Status.DONE, done=len(certificates))
-    export.refresh_from_db()
-    return export
+            progress(done)
+    return ExportFile(f"chung-chi-{name}-{timezone.localdate():%Y%m%d}.zip", buffer.getvalue())
+
+
+def certificate_export_back(*, export: Export) -> Link:
+    return Link(reverse("certification:exports"), _("All ZIP files"))
+
+
+def certificate_export_may_open(*, user, export: Export) -> bool:
+    return selectors.certificate_export_allowed(
+        user=user, cooperative_id=export.params.get("cooperative"),
+        province_id=export.params.get("province"))
+
+
+CERTIFICATE_ZIP_BUILDER = Builder(kind=CERTIFICATE_ZIP, build=certificate_export_build,
+                                  back=certificate_export_back,
+                                  may_open=certificate_export_may_open)

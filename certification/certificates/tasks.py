@@ -3,7 +3,6 @@
 from celery import shared_task
 
 from certification.certificates import services
-from certification.certificates.models import CertificateExport
 
 
 @shared_task(name="certification.issue_course_certificate")
@@ -17,12 +16,3 @@ def issue_course_certificate(enrollment_id: int) -> str:
 def render_certificate_pdf(certificate_id: int) -> bool:
     return services.certificate_render_pdf(certificate_id=certificate_id)
 
-
-@shared_task(name="certification.build_certificate_export")
-def build_certificate_export(export_id: str) -> int:
-    try:
-        return services.certificate_export_build(export_id=export_id).done
-    except Exception as error:
-        CertificateExport.objects.filter(pk=export_id).update(
-            status=CertificateExport.Status.FAILED, error=str(error)[:2000])
-        raise

@@ -1,21 +1,21 @@
 """Certificates for their holders ("My certificates", download), for anyone (verification) and
-for trainers and officers (revoke, re-issue)."""
+for trainers and officers (revoke, re-issue, ask for ZIPs; their page is lms.exports')."""
 
 from allauth.account.adapter import get_adapter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from certification.certificates import selectors, services
 from certification.certificates.codes import code_normalise
-from certification.certificates.models import CertificateExport
 from lms.cooperatives.models import Cooperative, Province
 from lms.cooperatives.selectors import provinces_overseen_by
+from lms.exports.selectors import exports_recent
 
 VERIFY_LIMIT = 30  # look-ups per minute per address: enough for a person, not for guessing
 
@@ -125,39 +125,8 @@ def exports(request):
         except (ValueError, Cooperative.DoesNotExist, Province.DoesNotExist, PermissionDenied):
             messages.error(request, _("Choose a cooperative or a province of your scope."))
             return redirect("certification:exports")
-        return redirect("certification:export", pk=export.pk)
+        return redirect("exports:detail", pk=export.pk)
     return render(request, "certification/certificates/exports.html", {
         "provinces": provinces.order_by("name"),
-        "recent": CertificateExport.objects.filter(requested_by=request.user)
-        .select_related("cooperative", "province")[:10],
+        "recent": exports_recent(user=request.user, kind=services.CERTIFICATE_ZIP),
     })
-
-
-def _own_export(request, pk) -> CertificateExport:
-    export = CertificateExport.objects.select_related("cooperative", "province").filter(
-        pk=pk, requested_by=request.user).first()
-    if export is None:
-        raise Http404
-    return export
-
-
-@login_required
-def export_detail(request, pk):
-    return render(request, "certification/certificates/export_detail.html",
-                  {"export": _own_export(request, pk)})
-
-
-@login_required
-def export_status(request, pk):
-    export = _own_export(request, pk)
-    return JsonResponse({"status": export.status, "done": export.done, "total": export.total,
-                         "percent": export.percent, "label": export.get_status_display()})
-
-
-@login_required
-def export_download(request, pk):
-    export = _own_export(request, pk)
-    if export.status != CertificateExport.Status.DONE or not export.file:
-        raise Http404
-    return FileResponse(export.file.open("rb"), as_attachment=True,
-                        filename=export.file.name.rsplit("/", 1)[-1])

@@ -6,3 +6,9 @@ class DashboardsConfig(AppConfig):
     name = "lms.dashboards"
     label = "dashboards"
     verbose_name = _("Dashboards")
+
+    def ready(self):
+        from lms.dashboards.exports import DASHBOARD_TABLE_BUILDER
+        from lms.exports.registry import export_builder_register
+
+        export_builder_register(DASHBOARD_TABLE_BUILDER)

@@ -3,8 +3,8 @@ the diacritics) or XLSX (bold header row, numbers as numbers, dates as dates).
 
 Small tables are written in the request: CSV streamed, XLSX built in memory. Lists that can
 be long (cooperatives, learners, members, corrective actions) go to a Celery task when they
-have more than `stream_limit()` rows; the task reads the owner's scope again and counts its
-progress for the page to show."""
+have more than `stream_limit()` rows; lms.exports builds them with `dashboard_export_build`,
+which reads the owner's scope again and counts its progress for the export's page to show."""
 
 import csv
 import datetime
@@ -14,11 +14,11 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.core.files.base import ContentFile
-from django.db import transaction
 from django.db.models import Count, Exists, Max, OuterRef
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.functional import Promise
+from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -31,8 +31,10 @@ from certification.reports.context import gap_label
 from courses.models import Enrollment
 from lms.cooperatives.models import Cooperative, Membership, fold
 from lms.dashboards import selectors
-from lms.dashboards.models import DashboardExport
 from lms.dashboards.selectors import Filters, Scope
+from lms.exports.models import Export
+from lms.exports.registry import Builder, ExportFile, Link, Progress
+from lms.exports.services import export_request
 
 TEXT, INTEGER, NUMBER, DATE = "text", "integer", "number", "date"
 CHUNK = 500  # rows read from the database at a time for the long lists
@@ -474,63 +476,60 @@ def build_table(name: str, scope: Scope, filters: Filters, params: dict) -> Tabl
 
 # --- background exports ----------------------------------------------------------------------
 
+DASHBOARD_TABLE = "dashboards.table"  # the kind of export lms.exports builds with the table below
+
 
 def dashboard_export_request(*, scope: Scope, table: str, fmt: str, filters: Filters,
-                             params: dict, total: int | None = None) -> DashboardExport:
-    """Record the export and build it in Celery after the commit."""
-    export = DashboardExport.objects.create(
-        requested_by=scope.user, table=table, format=fmt,
-        filters={**filters.as_params(),
-                 **{key: str(params[key]) for key in EXTRA_PARAMS if params.get(key)}},
-        language=(translation.get_language() or settings.LANGUAGE_CODE)[:2],
+                             params: dict, total: int | None = None) -> Export:
+    """Record the export of a long list and build it in Celery after the commit."""
+    return export_request(
+        user=scope.user, kind=DASHBOARD_TABLE, title=str(TABLES[table].title), fmt=fmt,
+        params={"table": table,
+                "filters": {**filters.as_params(),
+                            **{key: str(params[key]) for key in EXTRA_PARAMS
+                               if params.get(key)}}},
         total=total or 0)
-    transaction.on_commit(lambda: _enqueue(export.pk))
-    return export
 
 
-def _enqueue(export_id) -> None:
-    from lms.dashboards.export_tasks import build_export
-
-    build_export.delay(str(export_id))
-
-
-def dashboard_export_build(*, export_id) -> DashboardExport:
-    """Write the file, counting rows as it goes. The scope is the owner's scope today, and the
-    filters are checked against it again. Building again starts over, so a rerun is harmless."""
+def dashboard_export_build(*, export: Export, progress: Progress) -> ExportFile:
+    """Write the table, counting rows as it goes. The scope is the owner's scope today, and the
+    filters are checked against it again."""
     from lms.dashboards.forms import DashboardFilterForm
 
-    export = DashboardExport.objects.select_related("requested_by").get(pk=export_id)
-    if export.status == DashboardExport.Status.DONE:
-        return export
     scope = selectors.dashboard_scope(export.requested_by)
-    if scope is None or export.table not in TABLES:
+    table, asked = export.params.get("table"), export.params.get("filters", {})
+    if scope is None or table not in TABLES:
         raise PermissionDenied("The export's owner has no dashboard scope any more.")
-    with translation.override(export.language):
-        form = DashboardFilterForm(export.filters, scope=scope, names=selectors.catalogue())
-        filters = form.filters()
-        params = {key: export.filters[key] for key in EXTRA_PARAMS if key in export.filters}
-        spec = TABLES[export.table]
-        total = spec.count(scope, filters, params) if spec.count else 0
-        DashboardExport.objects.filter(pk=export.pk).update(
-            status=DashboardExport.Status.RUNNING, total=total, done=0, error="")
+    form = DashboardFilterForm(asked, scope=scope, names=selectors.catalogue())
+    filters = form.filters()
+    params = {key: asked[key] for key in EXTRA_PARAMS if key in asked}
+    spec = TABLES[table]
+    progress(0, spec.count(scope, filters, params) if spec.count else 0)
 
-        def progress(number: int) -> None:
-            if number % PROGRESS_EVERY == 0:
-                DashboardExport.objects.filter(pk=export.pk).update(done=number)
+    def on_row(number: int) -> None:
+        if number % PROGRESS_EVERY == 0:
+            progress(number)
 
-        table = build_table(export.table, scope, filters, params)
-        if export.format == DashboardExport.Format.CSV:
-            content = "".join(csv_lines(table, progress)).encode("utf-8")
-        else:
-            content = xlsx_bytes(table, progress)
-        name = file_name(export.table, export.format, scope, params)
-    export.file.save(name, ContentFile(content), save=False)
-    DashboardExport.objects.filter(pk=export.pk).update(
-        file=export.file.name, status=DashboardExport.Status.DONE, done=total, total=total)
-    export.refresh_from_db()
-    return export
+    rows = build_table(table, scope, filters, params)
+    if export.format == "csv":
+        content = "".join(csv_lines(rows, on_row)).encode("utf-8")
+    else:
+        content = xlsx_bytes(rows, on_row)
+    return ExportFile(file_name(table, export.format, scope, params), content)
 
 
-def own_export(*, user, pk) -> DashboardExport | None:
-    return DashboardExport.objects.filter(pk=pk, requested_by=user).first()
+def dashboard_export_back(*, export: Export) -> Link:
+    """The dashboard with the filters the table was exported with."""
+    asked = export.params.get("filters", {})
+    query = urlencode({key: value for key, value in asked.items()
+                       if key not in EXTRA_PARAMS and value})
+    url = reverse("dashboards:home")
+    return Link(f"{url}?{query}" if query else url, _("Dashboard"))
 
+
+def dashboard_export_may_open(*, user, export: Export) -> bool:
+    return selectors.dashboard_scope(user) is not None
+
+
+DASHBOARD_TABLE_BUILDER = Builder(kind=DASHBOARD_TABLE, build=dashboard_export_build,
+                                  back=dashboard_export_back, may_open=dashboard_export_may_open)

@@ -8,7 +8,6 @@ from celery import shared_task
 from django.utils import timezone
 
 from lms.dashboards import notifications
-from lms.dashboards.export_tasks import build_export  # noqa: F401 - registered with the worker
 
 
 @shared_task(name="dashboards.send_weekly_digests")

@@ -12,7 +12,4 @@ urlpatterns: list = [
     path("cooperatives/<int:pk>/", views.cooperative, name="cooperative"),
     path("learners/<int:pk>/", views.learner, name="learner"),
     re_path(r"^export/(?P<table>[a-z]+)\.(?P<fmt>csv|xlsx)$", views.export, name="export"),
-    path("exports/<uuid:pk>/", views.export_detail, name="export_detail"),
-    path("exports/<uuid:pk>/status/", views.export_status, name="export_status"),
-    path("exports/<uuid:pk>/download/", views.export_download, name="export_download"),
 ]

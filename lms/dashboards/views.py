@@ -1,5 +1,5 @@
 """Pages of the union officers' dashboards: the overview, the cooperative list, one cooperative,
-one learner, and the exports of their tables.
+one learner, and the exports of their tables (long ones are followed on lms.exports' page).
 
 Officers with a scope and site admins get in; other signed-in users get a page explaining why
 not (403). A cooperative or learner outside the scope is a 404 through every address, filter
@@ -9,7 +9,7 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -20,7 +20,6 @@ from certification.reports.context import gap_label
 from lms.accounts.roles import user_is_union_officer
 from lms.dashboards import charts, exports, selectors
 from lms.dashboards.forms import CooperativeSearchForm, DashboardFilterForm
-from lms.dashboards.models import DashboardExport
 
 COOPERATIVES_PER_PAGE = 25
 MEMBERS_PER_PAGE = 50
@@ -183,7 +182,7 @@ def export(request, scope, table, fmt):
     if big:
         job = exports.dashboard_export_request(scope=scope, table=table, fmt=fmt,
                                                filters=filters, params=params, total=total)
-        return redirect("dashboards:export_detail", pk=job.pk)
+        return redirect("exports:detail", pk=job.pk)
     name = exports.file_name(table, fmt, scope, params)
     content = exports.build_table(table, scope, filters, params)
     if fmt == "csv":
@@ -195,34 +194,3 @@ def export(request, scope, table, fmt):
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
-
-
-def _own_export(request, pk) -> DashboardExport:
-    job = exports.own_export(user=request.user, pk=pk)
-    if job is None:
-        raise Http404
-    return job
-
-
-@dashboard_view
-def export_detail(request, scope, pk):
-    job = _own_export(request, pk)
-    return render(request, "dashboards/export_detail.html", {
-        "export": job, "title": exports.TABLES[job.table].title
-        if job.table in exports.TABLES else job.table})
-
-
-@dashboard_view
-def export_status(request, scope, pk):
-    job = _own_export(request, pk)
-    return JsonResponse({"status": job.status, "done": job.done, "total": job.total,
-                         "percent": job.percent, "label": job.get_status_display()})
-
-
-@dashboard_view
-def export_download(request, scope, pk):
-    job = _own_export(request, pk)
-    if job.status != DashboardExport.Status.DONE or not job.file:
-        raise Http404
-    return FileResponse(job.file.open("rb"), as_attachment=True,
-                        filename=job.file.name.rsplit("/", 1)[-1])

@@ -1,5 +1,6 @@
 """Exports of the dashboards' tables: CSV and XLSX content (read back with openpyxl), file
-names, filters, and the background build of long lists with its progress page and status."""
+names, filters, and the background build of long lists with its progress page and status
+(lms.exports' page, shared with the certificate ZIPs)."""
 
 import csv
 import io
@@ -11,8 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lms.cooperatives.models import OfficerScope
-from lms.dashboards import export_tasks
-from lms.dashboards.models import DashboardExport
+from lms.exports import tasks as export_tasks
+from lms.exports.models import Export
 
 pytestmark = pytest.mark.django_db
 
@@ -125,23 +126,27 @@ def test_a_long_list_is_built_in_the_background_with_its_progress(
 
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         response = officer_client.get(export_url("cooperatives", "xlsx", "?sector=crop&q=hop"))
-    job = DashboardExport.objects.get()
+    job = Export.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == reverse("dashboards:export_detail", args=[job.pk])
-    assert (job.table, job.format, job.filters) == ("cooperatives", "xlsx",
-                                                    {"sector": "crop", "q": "hop", "sort": "name"})
-    waiting = officer_client.get(reverse("dashboards:export_status", args=[job.pk])).json()
+    assert response["Location"] == reverse("exports:detail", args=[job.pk])
+    assert (job.kind, job.format, job.params) == (
+        "dashboards.table", "xlsx",
+        {"table": "cooperatives", "filters": {"sector": "crop", "q": "hop", "sort": "name"}})
+    waiting = officer_client.get(reverse("exports:status", args=[job.pk])).json()
     assert (waiting["status"], waiting["percent"]) == ("pending", 0)
     page = officer_client.get(response["Location"]).content.decode()
     assert 'id="export-download"' in page and " hidden" in page
+    assert "<h1>Hợp tác xã</h1>" in page or "<h1>Cooperatives</h1>" in page
+    assert "XLSX" in page and "0 / 2" in page
+    assert f'href="{reverse("dashboards:home")}?sector=crop"' in page  # back, with the filters
 
     for callback in callbacks:  # the task, run eagerly
         callback()
 
-    status = officer_client.get(reverse("dashboards:export_status", args=[job.pk])).json()
+    status = officer_client.get(reverse("exports:status", args=[job.pk])).json()
     assert status == {"status": "done", "done": 2, "total": 2, "percent": 100,
                       "label": status["label"]}
-    download = officer_client.get(reverse("dashboards:export_download", args=[job.pk]))
+    download = officer_client.get(reverse("exports:download", args=[job.pk]))
     assert re.search(r'filename="danh-sach-hop-tac-xa-\d{8}\.xlsx"',
                      download["Content-Disposition"])
     rows = list(workbook(b"".join(download.streaming_content)).iter_rows(values_only=True))
@@ -152,7 +157,7 @@ def test_small_lists_are_written_at_once(officer_client, bac_ninh):
     response = officer_client.get(export_url("cooperatives", "xlsx"))
 
     assert response.status_code == 200
-    assert not DashboardExport.objects.exists()
+    assert not Export.objects.exists()
     rows = list(workbook(response.content).iter_rows(values_only=True))
     assert rows[0][-2:] == ("Chuẩn ocop-test", "Chuẩn vietgap-test")
     by_name = {row[0]: row for row in rows[1:]}
@@ -165,11 +170,24 @@ def test_a_background_export_belongs_to_its_owner(client, bac_ninh, settings,
     client.force_login(bac_ninh.officer)
     with django_capture_on_commit_callbacks(execute=True):
         client.get(export_url("learners"))
-    job = DashboardExport.objects.get()
+    job = Export.objects.get()
     client.force_login(bac_ninh.other_officer)
 
-    for name in ("export_detail", "export_status", "export_download"):
-        assert client.get(reverse(f"dashboards:{name}", args=[job.pk])).status_code == 404
+    for name in ("detail", "status", "download"):
+        assert client.get(reverse(f"exports:{name}", args=[job.pk])).status_code == 404
+
+
+def test_an_officer_who_lost_their_scope_can_no_longer_open_a_built_export(
+        officer_client, bac_ninh, settings, django_capture_on_commit_callbacks):
+    settings.DASHBOARD_EXPORT_STREAM_LIMIT = 0
+    with django_capture_on_commit_callbacks(execute=True):
+        officer_client.get(export_url("learners"))
+    job = Export.objects.get()
+    assert job.status == Export.Status.DONE
+    OfficerScope.objects.filter(officer=bac_ninh.officer).delete()
+
+    for name in ("detail", "status", "download"):
+        assert officer_client.get(reverse(f"exports:{name}", args=[job.pk])).status_code == 404
 
 
 def test_the_build_reads_the_scope_again_and_fails_without_one(
@@ -178,14 +196,14 @@ def test_the_build_reads_the_scope_again_and_fails_without_one(
     client.force_login(bac_ninh.officer)
     with django_capture_on_commit_callbacks(execute=False):
         client.get(export_url("cooperatives"))
-    job = DashboardExport.objects.get()
+    job = Export.objects.get()
     OfficerScope.objects.filter(officer=bac_ninh.officer).delete()
 
     with pytest.raises(Exception, match="no dashboard scope"):
         export_tasks.build_export(str(job.pk))
 
     job.refresh_from_db()
-    assert job.status == DashboardExport.Status.FAILED
+    assert job.status == Export.Status.FAILED
     assert not job.file
 
 
@@ -194,10 +212,10 @@ def test_running_the_task_twice_keeps_the_first_file(
     settings.DASHBOARD_EXPORT_STREAM_LIMIT = 0
     with django_capture_on_commit_callbacks(execute=True):
         officer_client.get(export_url("cooperatives"))
-    job = DashboardExport.objects.get()
+    job = Export.objects.get()
     first = job.file.name
 
     export_tasks.build_export(str(job.pk))
 
     job.refresh_from_db()
-    assert (job.status, job.file.name) == (DashboardExport.Status.DONE, first)
+    assert (job.status, job.file.name) == (Export.Status.DONE, first)

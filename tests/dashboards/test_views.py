@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from lms.dashboards.exports import TABLES
+from lms.exports.models import Export
 from tests.factories import MembershipFactory, OfficerFactory, TrainerFactory, UserFactory, province
 
 pytestmark = pytest.mark.django_db
@@ -194,6 +195,25 @@ def test_no_export_shows_another_province_even_when_asked_for(client, bac_ninh, 
 
     assert response.status_code == 200
     content = text_of(response)
+    assert not any(hidden in content for hidden in HIDDEN), content
+    assert list(csv.reader(io.StringIO(content)))[0]  # a header row at least
+
+
+@pytest.mark.parametrize("table", ["actions", "cooperatives", "learners"])
+def test_no_background_export_shows_another_province_even_when_asked_for(
+        client, bac_ninh, settings, table, django_capture_on_commit_callbacks):
+    settings.DASHBOARD_EXPORT_STREAM_LIMIT = 0  # every list is built in the background
+    client.force_login(bac_ninh.officer)
+    son_la = province("Sơn La").pk
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.get(export_url(table, query=f"?province={son_la}"))
+    job = Export.objects.get()
+    assert response["Location"] == reverse("exports:detail", args=[job.pk])
+    download = client.get(reverse("exports:download", args=[job.pk]))
+
+    assert download.status_code == 200
+    content = text_of(download)
     assert not any(hidden in content for hidden in HIDDEN), content
     assert list(csv.reader(io.StringIO(content)))[0]  # a header row at least
 

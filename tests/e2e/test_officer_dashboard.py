@@ -1,6 +1,6 @@
 """Journey 4 in a browser: a union officer signs in, opens the dashboard of the province,
 filters it, drills into a cooperative and downloads a table as XLSX, on a phone and on a
-desktop screen."""
+desktop screen; a long list is prepared in the background and downloaded from its page."""
 
 import re
 
@@ -102,3 +102,32 @@ def test_the_dashboard_on_a_desktop_screen(live_server, browser, screenshot, tmp
     page.goto(f"{live_server.url}/dashboard/cooperatives/{cooperatives[0].pk}/")
     screenshot(page, "dashboard-cooperative-1280")
     context.close()
+
+
+def test_a_long_list_is_prepared_in_the_background_and_downloaded_from_its_page(
+        live_server, phone, screenshot, settings, tmp_path):
+    settings.DASHBOARD_EXPORT_STREAM_LIMIT = 1  # so the province's list counts as long
+    officer, cooperatives = province_with_data()
+    page = phone
+    sign_in(page, live_server.url, officer)
+
+    page.locator("a[data-export='cooperatives.xlsx']").first.click()
+    page.wait_for_url(re.compile(r"/exports/[0-9a-f-]{36}/$"))
+    assert page.locator("h1").inner_text() == "Hợp tác xã"
+    download_button = page.locator("#export-download")
+    download_button.wait_for(state="visible")  # the page's script saw the file ready
+    assert page.locator("#export-label").inner_text() == "Sẵn sàng"
+    assert download_button.inner_text() == "Tải tệp XLSX về"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    screenshot(page, "export-ready-360")
+
+    with page.expect_download() as download_info:
+        download_button.click()
+    path = tmp_path / download_info.value.suggested_filename
+    download_info.value.save_as(path)
+    names = [row[0] for row in openpyxl.load_workbook(path).active.iter_rows(
+        min_row=2, values_only=True)]
+    assert sorted(names) == sorted(c.name for c in cooperatives)
+
+    page.locator(".breadcrumb a").click()
+    page.wait_for_url(re.compile(r"/dashboard/$"))

@@ -1,4 +1,4 @@
-// Polls an export's status every 1.5 s and moves its progress bar until the ZIP is ready.
+// Polls an export's status every 1.5 s and moves its progress bar until the file is ready.
 (function () {
   const box = document.getElementById("export");
   if (!box) return;

@@ -1,14 +1,19 @@
-"""ZIP exports of certificates for officers: scope, content, progress, download."""
+"""ZIP exports of certificates for officers: scope, content, progress, download (the page and
+the file are lms.exports'; tests/exports covers what every kind of export shares)."""
 
 import io
 import zipfile
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.test import Client
 from django.urls import reverse
 
 from certification.certificates import services
-from certification.models import Certificate, CertificateExport
+from certification.models import Certificate
+from lms.cooperatives.models import CooperativeUnion, OfficerScope
+from lms.exports.models import Export
+from lms.exports.services import export_build
 from tests.factories import CooperativeFactory, MembershipFactory, OfficerFactory, province
 from tests.factories.courses import make_course
 
@@ -37,7 +42,7 @@ def test_an_officer_exports_the_certificates_of_a_cooperative_in_scope(
         export = services.certificate_export_request(user=officer, cooperative=cooperative)
 
     export.refresh_from_db()
-    assert export.status == CertificateExport.Status.DONE
+    assert export.status == Export.Status.DONE
     assert (export.done, export.total, export.percent) == (2, 2, 100)
     names = zipfile.ZipFile(io.BytesIO(export.file.read())).namelist()
     assert sorted(names) == sorted([f"nguyen-thi-hong-xuan-{first.code}.pdf",
@@ -84,18 +89,23 @@ def test_the_export_page_reports_progress_and_offers_the_download_to_its_owner_o
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("certification:exports"),
                                {"cooperative": cooperative.pk})
-    export = CertificateExport.objects.get()
-    assert response.url == reverse("certification:export", args=[export.pk])
+    export = Export.objects.get()
+    assert response.url == reverse("exports:detail", args=[export.pk])
 
-    status = client.get(reverse("certification:export_status", args=[export.pk])).json()
-    download = client.get(reverse("certification:export_download", args=[export.pk]))
+    page = client.get(response.url).content.decode()
+    status = client.get(reverse("exports:status", args=[export.pk])).json()
+    download = client.get(reverse("exports:download", args=[export.pk]))
 
+    assert f"<h1>{cooperative.name}</h1>" in page
+    assert "Tải tệp ZIP về" in page
+    assert reverse("certification:exports") in page  # the way back: all ZIP files
     assert (status["status"], status["percent"]) == ("done", 100)
     assert download.status_code == 200
     assert download["Content-Type"] == "application/zip"
+    assert download["Content-Disposition"].startswith(
+        f'attachment; filename="chung-chi-{cooperative.registration_code}-')
     client.force_login(OfficerFactory(provinces=[cooperative.province]))
-    assert client.get(reverse("certification:export_status",
-                              args=[export.pk])).status_code == 404
+    assert client.get(reverse("exports:status", args=[export.pk])).status_code == 404
 
 
 def test_building_an_export_again_changes_nothing(cooperative, officer,
@@ -106,10 +116,68 @@ def test_building_an_export_again_changes_nothing(cooperative, officer,
     export.refresh_from_db()
     name = export.file.name
 
-    again = services.certificate_export_build(export_id=export.pk)
+    again = export_build(export_id=export.pk)
 
     assert again.file.name == name
     assert again.done == 1
+
+
+def test_the_zip_is_asked_for_with_a_csrf_token_and_listed_among_recent_files(
+    cooperative, officer, django_capture_on_commit_callbacks
+):
+    completed_certificate(cooperative)
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(officer)
+    form = client.get(reverse("certification:exports"))
+    token = form.context["csrf_token"]
+
+    assert client.post(reverse("certification:exports"),
+                       {"province": cooperative.province.pk}).status_code == 403
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("certification:exports"),
+                               {"province": cooperative.province.pk,
+                                "csrfmiddlewaretoken": str(token)})
+
+    export = Export.objects.get()
+    assert response.url == reverse("exports:detail", args=[export.pk])
+    listed = client.get(reverse("certification:exports")).content.decode()
+    assert reverse("exports:detail", args=[export.pk]) in listed
+    assert cooperative.province.name in listed
+
+
+def test_a_union_officer_s_province_zip_holds_only_the_union_s_cooperatives(
+    django_capture_on_commit_callbacks
+):
+    union = CooperativeUnion.objects.create(name="Liên minh HTX Bắc Ninh",
+                                            province=province("Bắc Ninh"))
+    theirs = completed_certificate(CooperativeFactory(province=province("Bắc Ninh"),
+                                                      union=union), "Lê Thị Thu Hà")
+    outside = completed_certificate(CooperativeFactory(province=province("Bắc Ninh")),
+                                    "Đỗ Văn Nam")
+    officer = OfficerFactory()
+    OfficerScope.objects.create(officer=officer, union=union)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        export = services.certificate_export_request(user=officer, province=province("Bắc Ninh"))
+
+    export.refresh_from_db()
+    names = zipfile.ZipFile(io.BytesIO(export.file.read())).namelist()
+    assert names == [f"le-thi-thu-ha-{theirs.code}.pdf"]
+    assert not any(outside.code in name for name in names)
+
+
+def test_an_officer_who_lost_the_province_can_no_longer_open_its_zip(
+    client, cooperative, officer, django_capture_on_commit_callbacks
+):
+    completed_certificate(cooperative)
+    with django_capture_on_commit_callbacks(execute=True):
+        export = services.certificate_export_request(user=officer,
+                                                     province=cooperative.province)
+    officer.officer_scopes.all().delete()
+    client.force_login(officer)
+
+    for name in ("detail", "status", "download"):
+        assert client.get(reverse(f"exports:{name}", args=[export.pk])).status_code == 404
 
 
 def test_the_manage_list_shows_an_officer_only_the_certificates_in_scope(

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('certification', '0003_checklist_roles'),
+        ('certification', '0004_delete_certificateexport'),
     ]
 
     operations = [

@@ -1,0 +1,1 @@
+"""Files built in the background (certificate ZIPs, dashboard tables): one model, one page."""
