@@ -71,6 +71,9 @@ class Answer(models.Model):
     note = models.TextField(_("note"), blank=True)
     answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
                                     null=True, blank=True, related_name="+")
+    # Copied from the cooperative's previous submitted assessment of the same standard, and not
+    # confirmed or changed since: the page asks a member to confirm it.
+    carried_over = models.BooleanField(_("carried over"), default=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -38,6 +38,15 @@ def cooperative_user_can_start_assessment(*, user, cooperative: Cooperative) -> 
         role=Membership.Role.MANAGER).exists()
 
 
+def last_submitted_assessment(*, cooperative: Cooperative, standard) -> Assessment | None:
+    """The cooperative's most recently submitted assessment against ``standard``, whatever
+    the checklist's version."""
+    return (Assessment.objects
+            .filter(cooperative=cooperative, version__standard=standard,
+                    status=Assessment.Status.SUBMITTED)
+            .order_by("-submitted_at", "-pk").first())
+
+
 def assessments_visible_to(*, user) -> QuerySet[Assessment]:
     """Assessments of the user's cooperatives and of those they oversee."""
     member_of = Membership.objects.filter(user=user, status=Membership.Status.ACTIVE) \

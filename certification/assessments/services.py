@@ -5,6 +5,7 @@ action plan's first draft, the certificate) belongs to ``certification.reports.s
 import logging
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,6 +16,7 @@ from certification.assessments.models import Answer, Assessment, CorrectiveActio
 from certification.assessments.selectors import (
     assessment_user_can_contribute,
     cooperative_user_can_start_assessment,
+    last_submitted_assessment,
 )
 from certification.checklists.models import ControlPoint, Standard
 from lms.cooperatives.models import Membership
@@ -35,7 +37,9 @@ def _require_open(assessment: Assessment, user) -> None:
 
 def assessment_start(*, cooperative, standard: Standard, user) -> Assessment:
     """Start (or return the one already in progress) an assessment of ``cooperative`` against
-    the newest published version of ``standard``. Only the cooperative's managers start one."""
+    the newest published version of ``standard``. Only the cooperative's managers start one.
+    A new one starts from the answers of the cooperative's last submitted assessment of the
+    standard (see ``_carry_over``), so that only what changed is entered again."""
     if not cooperative_user_can_start_assessment(user=user, cooperative=cooperative):
         raise PermissionDenied
     version = standard.current_version()
@@ -47,11 +51,44 @@ def assessment_start(*, cooperative, standard: Standard, user) -> Assessment:
         return existing
     try:
         with transaction.atomic():
-            return Assessment.objects.create(cooperative=cooperative, version=version,
-                                             started_by=user)
+            assessment = Assessment.objects.create(cooperative=cooperative, version=version,
+                                                   started_by=user)
+            previous = last_submitted_assessment(cooperative=cooperative, standard=standard)
+            if previous is not None:
+                _carry_over(previous, assessment)
+            return assessment
     except IntegrityError:  # a colleague started it at the same moment
         return Assessment.objects.get(cooperative=cooperative, version=version,
                                       status=Assessment.Status.IN_PROGRESS)
+
+
+def _carry_over(previous: Assessment, assessment: Assessment) -> None:
+    """Copy the previous assessment's profile, answers, justifications, notes and evidence
+    photos into the new one, point by point through the control points' codes (the checklist's
+    version may have changed). An answer the new version no longer allows (an option removed,
+    N/A no longer accepted) is left out; every copied answer is marked carried over until a
+    member confirms or changes it."""
+    tags = set(assessment.version.profile_questions.values_list("tag", flat=True))
+    if previous.profile is not None:
+        profile = {tag: bool(previous.profile.get(tag)) for tag in tags}
+        Assessment.objects.filter(pk=assessment.pk).update(profile=profile)
+        assessment.profile = profile
+    points = {point.code: point for point in ControlPoint.objects.filter(
+        section__version=assessment.version).prefetch_related("options")}
+    for old in (Answer.objects.filter(assessment=previous).exclude(value="")
+                .select_related("control_point").prefetch_related("photos")):
+        point = points.get(old.control_point.code)
+        if point is None or old.value not in _allowed_values(point):
+            continue
+        answer = Answer.objects.create(
+            assessment=assessment, control_point=point, value=old.value,
+            justification=old.justification, note=old.note, answered_by=old.answered_by,
+            carried_over=True)
+        for photo in old.photos.all():
+            copy = EvidencePhoto(answer=answer, uploaded_by=photo.uploaded_by)
+            with photo.image.open("rb") as source:
+                copy.image.save(photo.image.name.rsplit("/", 1)[-1], File(source), save=False)
+            copy.save()
 
 
 def assessment_profile_save(*, assessment: Assessment, user, answers: dict[str, bool]) -> None:
@@ -97,6 +134,7 @@ def answer_save(*, assessment: Assessment, control_point: ControlPoint, user,
                                                     control_point=control_point)
     if changes:
         changes["answered_by"] = user
+        changes["carried_over"] = False  # confirmed or changed by a member
         changes["updated_at"] = timezone.now()
         Answer.objects.filter(pk=answer.pk).update(**changes)
         Assessment.objects.filter(pk=assessment.pk).update(updated_at=timezone.now())

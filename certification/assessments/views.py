@@ -269,6 +269,11 @@ class PointRow:
     note_was: str = ""
 
     @property
+    def carried_over(self) -> bool:
+        """Copied from the previous assessment and not yet confirmed by a member."""
+        return bool(self.answer is not None and self.answer.carried_over and self.value)
+
+    @property
     def justify_values(self) -> str:
         return " ".join(value for value, _label, _points in self.choices
                         if self.point.justification_needed(value))
@@ -335,6 +340,9 @@ def _save_point(request, assessment: Assessment, row: PointRow) -> None:
         row.value = posted
         if post.get(prefix + "value-was") is None or post[prefix + "value-was"] != posted:
             changes["value"] = posted
+    confirm = post.get("confirm")
+    if row.carried_over and "value" not in changes and confirm in ("all", str(row.point.pk)):
+        changes["value"] = row.value  # saving the same answer confirms it
     if not changes:
         return
     try:
@@ -418,6 +426,7 @@ def section(request, pk, section_pk):
         "following": following, "children": children, "can_contribute": can_contribute,
         "ancestors": _ancestors(checklist, current),
         "position": position, "count": count,
+        "carried_over": sum(1 for row in rows if row.carried_over),
     }, status=400 if any(row.errors for row in rows) else 200)
 
 
@@ -465,6 +474,9 @@ def _section_post(request, assessment, checklist, current, rows):
             row.note_was = _digest(row.note)
         return None
     if request.POST.get("delete_photo"):
+        return redirect(_section_url(assessment.pk, current.pk))
+    if request.POST.get("confirm"):
+        messages.success(request, _("Confirmed: these answers are now this assessment's own."))
         return redirect(_section_url(assessment.pk, current.pk))
     go = request.POST.get("go", "next")
     if go == "stay":

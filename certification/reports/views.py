@@ -311,4 +311,5 @@ def submit(request, pk):
         "totals": assessment_selectors.progress_totals(progress), "unanswered": unanswered,
         "missing_justification": missing_justification,
         "profile_missing": assessment.profile is None,
+        "carried_over": sum(1 for answer in answers.values() if answer.carried_over),
     })
