@@ -7,6 +7,7 @@ class CertificationConfig(AppConfig):
     verbose_name = _("Certification")
 
     def ready(self):
+        # Deferred: Django imports this module before any model exists, and these need them.
         from certification.certificates import receivers  # noqa: F401 - connects the signal
         from certification.certificates.services import CERTIFICATE_ZIP_BUILDER
         from lms.exports.registry import export_builder_register

@@ -61,7 +61,7 @@ class CourseIndexPage(Page):
         verbose_name = _("course catalog")
 
     def get_context(self, request, *args, **kwargs):
-        from courses import selectors
+        from courses import selectors  # deferred: selectors import these models
 
         context = super().get_context(request, *args, **kwargs)
         context.update(selectors.catalog(index=self, params=request.GET, user=request.user))
@@ -125,7 +125,7 @@ class CoursePage(Page):
         verbose_name = _("course")
 
     def serve(self, request, *args, **kwargs):
-        from courses import views
+        from courses import views  # deferred: the views import these models
 
         return views.course_page(request, self)
 
@@ -144,12 +144,12 @@ class LessonPage(Page):
         verbose_name = _("lesson")
 
     def serve(self, request, *args, **kwargs):
-        from courses import views
+        from courses import views  # deferred: the views import these models
 
         return views.lesson_page(request, self)
 
     def serve_preview(self, request, mode_name):
-        from courses import views
+        from courses import views  # deferred: the views import these models
 
         return views.lesson_preview(request, self)
 
@@ -183,12 +183,12 @@ class QuizPage(Page):
         verbose_name = _("quiz")
 
     def serve(self, request, *args, **kwargs):
-        from courses import views
+        from courses import views  # deferred: the views import these models
 
         return views.quiz_page(request, self)
 
     def serve_preview(self, request, mode_name):
-        from courses import views
+        from courses import views  # deferred: the views import these models
 
         return views.quiz_preview(request, self)
 

@@ -10,7 +10,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from courses import selectors, services
+from courses import grading, selectors, services
 from courses.models import QuizAttempt
 
 
@@ -162,8 +162,6 @@ def quiz_page(request, page):
 def _result_view(page, attempt: QuizAttempt) -> dict:
     """An attempt's result: each question, the learner's answers, right or wrong, and the
     feedback of the answers they chose. The right answers of missed questions stay hidden."""
-    from courses import grading
-
     questions = page.grading_questions()
     answers = {qid: frozenset(keys) for qid, keys in attempt.answers.items()}
     graded = {r.id: r for r in grading.grade(questions, answers, page.pass_mark).results}

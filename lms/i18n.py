@@ -22,19 +22,19 @@ MAKEMESSAGES_OPTIONS = {
 def _setup(base_dir: Path) -> None:
     os.chdir(base_dir)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings")
-    import django
+    import django  # deferred: a command-line tool that sets Django up first
 
     django.setup()
 
 
 def update() -> None:
-    from django.core.management import call_command
+    from django.core.management import call_command  # after _setup
 
     call_command("makemessages", **MAKEMESSAGES_OPTIONS)
 
 
 def _entries(path: Path):
-    import polib
+    import polib  # deferred: a development tool, needed only by this check
 
     return [entry for entry in polib.pofile(str(path)) if not entry.obsolete]
 

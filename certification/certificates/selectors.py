@@ -1,6 +1,9 @@
 """Reads of the certification app: whose certificates, who may manage one, and who may export
 those of a cooperative or a province."""
 
+from django.db.models import Q
+
+from certification.certificates.codes import code_normalise
 from certification.certificates.models import Certificate
 from lms.cooperatives.selectors import cooperatives_overseen_by, provinces_overseen_by
 
@@ -22,10 +25,6 @@ def certificate_by_code(code: str) -> Certificate | None:
 def certificates_managed_by(*, user, query: str = ""):
     """Certificates a trainer (of the course), an officer (of the holder's cooperative) or a
     site admin may revoke or re-issue, newest first, optionally searched by holder or code."""
-    from django.db.models import Q
-
-    from certification.certificates.codes import code_normalise
-
     certificates = Certificate.objects.select_related("cooperative")
     if not user.is_superuser:
         certificates = certificates.filter(

@@ -18,6 +18,7 @@ from certification import scoring
 from certification.assessments.models import CorrectiveAction, ReadinessReport
 from certification.assessments.selectors import corrective_actions_of
 from certification.checklists.models import ControlPoint, localized
+from courses.models import CoursePage
 
 LANGUAGES = ("vi", "en")
 GAP_IMPROVE = "improve"  # an OCOP action: an option that scores more
@@ -114,7 +115,6 @@ class CourseLinks:
     translation of the stored page when there is a live one, else the stored page itself."""
 
     def __init__(self, refs: Iterable[dict], *, language: str, absolute: bool):
-        from courses.models import CoursePage
 
         refs = list(refs)
         keys = {ref["key"] for ref in refs if ref.get("key")}

@@ -10,6 +10,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
+        # Deferred: Django imports this module before any model exists, and these need them.
         from lms.accounts import receivers  # noqa: F401
 
 

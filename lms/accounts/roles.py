@@ -3,6 +3,8 @@ union officer are Django groups with Wagtail permissions; site admin is a superu
 
 Groups and their permissions are created by migrations through `grant`, never by hand."""
 
+from django.contrib.auth.management import create_permissions
+
 TRAINERS = "Trainers"
 UNION_OFFICERS = "Union officers"
 
@@ -15,8 +17,6 @@ def grant(apps, group_name: str, permissions: list[str]) -> None:
 
     Called from data migrations with their historical `apps`; creates the permission rows first,
     since Django only creates them after the whole migrate run."""
-    from django.contrib.auth.management import create_permissions
-
     for app_config in apps.get_app_configs():
         app_config.models_module = True
         create_permissions(app_config, verbosity=0, apps=apps)

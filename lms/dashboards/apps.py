@@ -8,6 +8,7 @@ class DashboardsConfig(AppConfig):
     verbose_name = _("Dashboards")
 
     def ready(self):
+        # Deferred: Django imports this module before any model exists, and these need them.
         from lms.dashboards.exports import DASHBOARD_TABLE_BUILDER
         from lms.exports.registry import export_builder_register
 

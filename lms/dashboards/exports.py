@@ -25,12 +25,14 @@ from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from certification.models import localized
 from certification.reports.context import gap_label
 from courses.models import Enrollment
 from lms.cooperatives.models import Cooperative, Membership, fold
 from lms.dashboards import selectors
+from lms.dashboards.forms import DashboardFilterForm
 from lms.dashboards.selectors import Filters, Scope
 from lms.exports.models import Export
 from lms.exports.registry import Builder, ExportFile, Link, Progress
@@ -460,7 +462,6 @@ def xlsx_bytes(table: Table, on_row: Callable[[int], None] | None = None) -> byt
 
 
 def _letter(index: int) -> str:
-    from openpyxl.utils import get_column_letter
 
     return get_column_letter(index)
 
@@ -494,8 +495,6 @@ def dashboard_export_request(*, scope: Scope, table: str, fmt: str, filters: Fil
 def dashboard_export_build(*, export: Export, progress: Progress) -> ExportFile:
     """Write the table, counting rows as it goes. The scope is the owner's scope today, and the
     filters are checked against it again."""
-    from lms.dashboards.forms import DashboardFilterForm
-
     scope = selectors.dashboard_scope(export.requested_by)
     table, asked = export.params.get("table"), export.params.get("filters", {})
     if scope is None or table not in TABLES:

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from certification.checklists.files import SHIPPED_CHECKLISTS, ChecklistFileError, read_checklist
 from certification.checklists.models import StandardVersion
 from certification.checklists.services import checklist_import
+from courses.models import CoursePage
 
 
 def shipped_files() -> list[Path]:
@@ -48,8 +49,6 @@ class Command(BaseCommand):
 
     @staticmethod
     def _missing_courses(data) -> list[str]:
-        from courses.models import CoursePage
-
         slugs = {slug for point in data.points for slug in point.courses}
         found = set(CoursePage.objects.filter(slug__in=slugs).values_list("slug", flat=True))
         return sorted(slugs - found)
