@@ -13,8 +13,17 @@ from pathlib import Path
 import pytest
 import yaml
 
-from certification.checklists.files import SHIPPED_CHECKLISTS, read_checklist
-from certification.scoring import WEIGHTED_POINTS, ControlPointSpec, OptionSpec, score
+from certification.checklists.files import SHIPPED_CHECKLISTS
+from certification.scoring import WEIGHTED_POINTS, score
+from tests.certification.checklists.ocop_sheets import (
+    best,
+    by_id,
+    group_section,
+    lowest,
+    parse_boxes,
+    read_shipped,
+    specs_from,
+)
 
 PATH = SHIPPED_CHECKLISTS / "ocop_fresh_produce.yaml"
 COURSE_FILES = Path(__file__).resolve().parents[3] / "lms" / "demo" / "content"
@@ -67,22 +76,16 @@ COMMUNE_MARK = {"vi": "(Cấp xã đánh giá sơ bộ)", "en": "(Pre-assessed b
 
 
 def boxes(criterion: str) -> list[tuple[int, int | None]]:
-    """The sheet's boxes of a criterion: (points, stars of the mark or None), in order."""
-    return [(int(box.rstrip("*")), box.count("*") or None) for box in SHEET[criterion].split()]
+    return parse_boxes(SHEET[criterion])
 
 
 SHEET_MARKS = [(criterion, points, stars) for criterion in SHEET
                for points, stars in boxes(criterion) if stars]
 
 
-def group_section(criterion: str) -> str:
-    group = int(criterion.split(".")[0])
-    return ("A" if group <= 3 else "B" if group <= 5 else "C") + str(group)
-
-
 @pytest.fixture(scope="module")
 def data():
-    return read_checklist(PATH.read_bytes(), PATH.name)
+    return read_shipped(PATH.name)
 
 
 @pytest.fixture(scope="module")
@@ -92,31 +95,11 @@ def points(data):
 
 @pytest.fixture(scope="module")
 def specs(data):
-    part_of = {section.code: section.part for section in data.sections}
-    return [ControlPointSpec(
-        id=point.code, section_id=point.section, level="", na_allowed=point.na_allowed,
-        tags=frozenset(point.tags), part=part_of[point.section],
-        options=tuple(OptionSpec(option.code, option.points, option.min_stars, option.refuses)
-                      for option in point.options),
-    ) for point in data.points]
+    return list(specs_from(data))
 
 
 def run(data, specs, answers, tags=frozenset({"export"})):
     return score(WEIGHTED_POINTS, data.params, specs, answers, set(tags))
-
-
-def best(specs) -> dict[str, str]:
-    """The best option everywhere, and no refusal ground."""
-    return {spec.id: max((o for o in spec.options if not o.refuses), key=lambda o: o.points).id
-            for spec in specs}
-
-
-def lowest(spec: ControlPointSpec) -> OptionSpec:
-    return min(spec.options, key=lambda option: option.points)
-
-
-def by_id(specs) -> dict[str, ControlPointSpec]:
-    return {spec.id: spec for spec in specs}
 
 
 # --- the file follows the sheet -------------------------------------------------------------
@@ -234,7 +217,7 @@ def test_every_text_is_in_both_languages(data):
 def test_the_linked_courses_exist():
     slugs = {yaml.safe_load(path.read_text(encoding="utf-8"))["slug"]
              for path in COURSE_FILES.glob("*/course.yaml")}
-    data = read_checklist(PATH.read_bytes(), PATH.name)
+    data = read_shipped(PATH.name)
     linked = {slug for point in data.points for slug in point.courses}
     assert linked and linked <= slugs
 

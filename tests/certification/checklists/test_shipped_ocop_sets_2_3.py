@@ -16,8 +16,16 @@ from pathlib import Path
 import pytest
 import yaml
 
-from certification.checklists.files import SHIPPED_CHECKLISTS, ChecklistData, read_checklist
-from certification.scoring import WEIGHTED_POINTS, ControlPointSpec, OptionSpec, score
+from certification.checklists.files import ChecklistData
+from certification.scoring import WEIGHTED_POINTS, ControlPointSpec, score
+from tests.certification.checklists.ocop_sheets import best as best_options
+from tests.certification.checklists.ocop_sheets import (
+    group_section,
+    lowest,
+    parse_boxes,
+    read_shipped,
+    specs_from,
+)
 
 COURSE_FILES = Path(__file__).resolve().parents[3] / "lms" / "demo" / "content"
 PART_MAX = {"A": 40, "B": 25, "C": 35}
@@ -113,14 +121,7 @@ KEYS = list(SHEETS)
 
 
 def boxes(key: str, criterion: str) -> list[tuple[int, int | None]]:
-    """The sheet's boxes of a criterion: (points, stars of the mark or None), in order."""
-    return [(int(box.rstrip("*")), box.count("*") or None)
-            for box in SHEETS[key].sheet[criterion].split()]
-
-
-def group_section(criterion: str) -> str:
-    group = int(criterion.split(".")[0])
-    return ("A" if group <= 3 else "B" if group <= 5 else "C") + str(group)
+    return parse_boxes(SHEETS[key].sheet[criterion])
 
 
 CRITERIA = [(key, criterion) for key in KEYS for criterion in SHEETS[key].sheet]
@@ -129,10 +130,8 @@ SHEET_MARKS = [(key, criterion, points, stars) for key, criterion in CRITERIA
 GROUNDS = [(key, ground) for key in KEYS for ground in REFUSAL_GROUNDS]
 
 
-@cache
 def load(key: str) -> ChecklistData:
-    path = SHIPPED_CHECKLISTS / SHEETS[key].file
-    return read_checklist(path.read_bytes(), path.name)
+    return read_shipped(SHEETS[key].file)
 
 
 @cache
@@ -142,14 +141,7 @@ def points_of(key: str) -> dict:
 
 @cache
 def specs_of(key: str) -> tuple[ControlPointSpec, ...]:
-    data = load(key)
-    part_of = {section.code: section.part for section in data.sections}
-    return tuple(ControlPointSpec(
-        id=point.code, section_id=point.section, level="", na_allowed=point.na_allowed,
-        tags=frozenset(point.tags), part=part_of[point.section],
-        options=tuple(OptionSpec(option.code, option.points, option.min_stars, option.refuses)
-                      for option in point.options),
-    ) for point in data.points)
+    return specs_from(load(key))
 
 
 def run(key, answers, tags=frozenset({"export"})):
@@ -157,17 +149,11 @@ def run(key, answers, tags=frozenset({"export"})):
 
 
 def best(key) -> dict[str, str]:
-    """The best option everywhere, and no refusal ground."""
-    return {spec.id: max((o for o in spec.options if not o.refuses), key=lambda o: o.points).id
-            for spec in specs_of(key)}
+    return best_options(specs_of(key))
 
 
 def spec(key, criterion) -> ControlPointSpec:
     return next(spec for spec in specs_of(key) if spec.id == criterion)
-
-
-def lowest(spec: ControlPointSpec) -> OptionSpec:
-    return min(spec.options, key=lambda option: option.points)
 
 
 def options_of(key, criterion) -> list[tuple[str, int, int | None]]:

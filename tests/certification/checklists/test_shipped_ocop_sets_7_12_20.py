@@ -16,8 +16,16 @@ from pathlib import Path
 import pytest
 import yaml
 
-from certification.checklists.files import SHIPPED_CHECKLISTS, read_checklist
-from certification.scoring import WEIGHTED_POINTS, ControlPointSpec, OptionSpec, score
+from certification.scoring import WEIGHTED_POINTS, ControlPointSpec, score
+from tests.certification.checklists.ocop_sheets import (
+    best,
+    by_id,
+    group_section,
+    lowest,
+    parse_boxes,
+    read_shipped,
+    specs_from,
+)
 
 COURSE_FILES = Path(__file__).resolve().parents[3] / "lms" / "demo" / "content"
 PART_MAX = {"A": 40, "B": 25, "C": 35}
@@ -185,19 +193,11 @@ BY_FILE = pytest.mark.parametrize("sheet", SETS, ids=[s.file.removesuffix(".yaml
 
 
 def boxes(sheet: Sheet, criterion: str) -> list[tuple[int, int | None]]:
-    """The sheet's boxes of a criterion: (points, stars of the mark or None), in order."""
-    return [(int(box.rstrip("*")), box.count("*") or None)
-            for box in sheet.sheet[criterion].split()]
-
-
-def group_section(criterion: str) -> str:
-    group = int(criterion.split(".")[0])
-    return ("A" if group <= 3 else "B" if group <= 5 else "C") + str(group)
+    return parse_boxes(sheet.sheet[criterion])
 
 
 def load(sheet: Sheet):
-    path = SHIPPED_CHECKLISTS / sheet.file
-    return read_checklist(path.read_bytes(), path.name)
+    return read_shipped(sheet.file)
 
 
 _LOADED = {sheet.file: load(sheet) for sheet in SETS}
@@ -212,32 +212,11 @@ def points_of(sheet: Sheet):
 
 
 def specs_of(sheet: Sheet) -> list[ControlPointSpec]:
-    data = data_of(sheet)
-    part_of = {section.code: section.part for section in data.sections}
-    return [ControlPointSpec(
-        id=point.code, section_id=point.section, level="", na_allowed=point.na_allowed,
-        tags=frozenset(point.tags), part=part_of[point.section],
-        options=tuple(OptionSpec(option.code, option.points, option.min_stars, option.refuses)
-                      for option in point.options),
-    ) for point in data.points]
+    return list(specs_from(data_of(sheet)))
 
 
 def run(sheet: Sheet, specs, answers, tags=frozenset({"export"})):
     return score(WEIGHTED_POINTS, data_of(sheet).params, specs, answers, set(tags))
-
-
-def best(specs) -> dict[str, str]:
-    """The best option everywhere, and no refusal ground."""
-    return {spec.id: max((o for o in spec.options if not o.refuses), key=lambda o: o.points).id
-            for spec in specs}
-
-
-def lowest(spec: ControlPointSpec) -> OptionSpec:
-    return min(spec.options, key=lambda option: option.points)
-
-
-def by_id(specs) -> dict[str, ControlPointSpec]:
-    return {spec.id: spec for spec in specs}
 
 
 SHEET_CRITERIA = [(sheet, criterion) for sheet in SETS for criterion in sheet.sheet]
