@@ -7,6 +7,7 @@ from certification.assessments.models import (
     Assessment,
     CorrectiveAction,
     EvidencePhoto,
+    OcopSelfReport,
     ReadinessReport,
 )
 from certification.certificates.models import Certificate
@@ -22,6 +23,6 @@ from certification.checklists.models import (
 
 __all__ = [
     "Answer", "Assessment", "Certificate", "ControlPoint",
-    "ControlPointOption", "CorrectiveAction", "EvidencePhoto", "ProfileQuestion",
+    "ControlPointOption", "CorrectiveAction", "EvidencePhoto", "OcopSelfReport", "ProfileQuestion",
     "ReadinessReport", "Section", "Standard", "StandardVersion", "localized",
 ]

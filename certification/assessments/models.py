@@ -189,3 +189,82 @@ class CorrectiveAction(models.Model):
 
     def __str__(self):
         return f"{self.control_point_id} ({self.get_status_display()})"
+
+
+class OcopSelfReport(models.Model):
+    """What the official OCOP self-assessment report (Mẫu 02 of Decision 26/2026/QĐ-TTg) asks
+    beyond the assessment itself: the applicant's details, its business results and its plan.
+    Filled in by the cooperative's members after submitting an OCOP assessment; the criteria's
+    scores and evidence come from the assessment."""
+
+    class Gender(models.TextChoices):
+        MALE = "male", pgettext_lazy("gender", "Male")
+        FEMALE = "female", pgettext_lazy("gender", "Female")
+
+    assessment = models.OneToOneField(Assessment, on_delete=models.CASCADE,
+                                      related_name="ocop_self_report")
+    # Part I: general information.
+    product_name = models.CharField(_("product name"), max_length=200)
+    product_description = models.TextField(
+        _("product description"), blank=True,
+        help_text=_("Packaging and sizes, and the standard the product follows."))
+    organisation_type = models.CharField(_("type of organisation"), max_length=100,
+                                         blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    representative_name = models.CharField(_("legal representative"), max_length=150,
+                                           blank=True)
+    representative_gender = models.CharField(_("gender"), max_length=6, blank=True,
+                                             choices=Gender.choices)
+    representative_ethnicity = models.CharField(_("ethnic group"), max_length=50, blank=True)
+    representative_address = models.CharField(_("permanent address"), max_length=300,
+                                              blank=True)
+    founded = models.DateField(_("founded or registered on"), null=True, blank=True)
+    registration_number = models.CharField(_("registration number"), max_length=50,
+                                           blank=True)
+    business_registration = models.BooleanField(_("business registration certificate"),
+                                                default=False)
+    quality_declared = models.BooleanField(_("product quality declared as required"),
+                                           default=False)
+    food_safety_certificate = models.BooleanField(
+        _("certificate of a facility meeting food-safety conditions"), default=False)
+    production_certificate = models.BooleanField(
+        _("certificate of mandatory production conditions (where the product needs one)"),
+        default=False)
+    trademark_certificate = models.BooleanField(_("trademark registration certificate"),
+                                                default=False)
+    collective_mark = models.BooleanField(
+        _("right to use a geographical indication, collective or certification mark"),
+        default=False)
+    patent = models.BooleanField(_("patent"), default=False)
+    industrial_design = models.BooleanField(_("industrial design"), default=False)
+    copyright = models.BooleanField(_("copyright certificate"), default=False)
+    other_ip = models.CharField(_("other intellectual property"), max_length=200, blank=True)
+    history = models.TextField(_("history of the cooperative"), blank=True)
+    organisation = models.TextField(_("how the cooperative is organised"), blank=True)
+    # Part II: results of the production and business plan.
+    production = models.TextField(
+        _("raw materials, technology, processing and packing"), blank=True)
+    quality_changes = models.TextField(
+        _("changes in quality, standard, packaging and labels"), blank=True)
+    markets = models.TextField(_("where the product is sold"), blank=True)
+    results_year = models.PositiveSmallIntegerField(_("last full year"), null=True, blank=True)
+    revenue = models.BigIntegerField(_("revenue in that year (VND)"), null=True, blank=True)
+    profit = models.BigIntegerField(_("profit in that year (VND)"), null=True, blank=True)
+    revenue_before = models.BigIntegerField(_("revenue the year before (VND)"), null=True,
+                                            blank=True)
+    profit_before = models.BigIntegerField(_("profit the year before (VND)"), null=True,
+                                           blank=True)
+    # Part IV: the plan.
+    plan = models.TextField(_("plans for the product, production and markets"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                   null=True, blank=True, related_name="+")
+
+    class Meta:
+        verbose_name = _("OCOP self-assessment report")
+        verbose_name_plural = _("OCOP self-assessment reports")
+
+    def __str__(self):
+        return self.product_name

@@ -24,6 +24,7 @@ from certification.assessments.models import (
     Answer,
     Assessment,
     CorrectiveAction,
+    OcopSelfReport,
     ReadinessReport,
 )
 from certification.assessments.selectors import (
@@ -360,3 +361,16 @@ def readiness_report_pdf_retry(*, report: ReadinessReport, language: str, user) 
     cache.delete(_pending_key(report, language))
     # A failure left no PDF in this language, so the task renders again without force.
     readiness_report_pdf_request(report, language)
+
+
+# --- the OCOP self-assessment report (Mẫu 02) ------------------------------------------------
+
+
+def ocop_self_report_save(*, assessment: Assessment, form, user) -> OcopSelfReport:
+    """Save what a member filled in of Mẫu 02 (a valid ``OcopSelfReportForm``)."""
+    if not assessment_user_can_contribute(user=user, assessment=assessment):
+        raise PermissionDenied
+    report = form.save(commit=False)
+    report.assessment, report.updated_by = assessment, user
+    report.save()
+    return report

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -18,10 +18,15 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from certification.assessments import selectors as assessment_selectors
 from certification.assessments import services as assessment_services
-from certification.assessments.models import Assessment, CorrectiveAction, ReadinessReport
+from certification.assessments.models import (
+    Assessment,
+    CorrectiveAction,
+    OcopSelfReport,
+    ReadinessReport,
+)
 from certification.checklists.models import Standard, localized
 from certification.checklists.selectors import checklist_of
-from certification.reports import selectors, services
+from certification.reports import selectors, self_report, services
 from certification.reports.context import (
     LANGUAGES,
     CourseLinks,
@@ -30,7 +35,7 @@ from certification.reports.context import (
     history_rows,
     report_context,
 )
-from certification.reports.forms import CorrectiveActionForm
+from certification.reports.forms import CorrectiveActionForm, OcopSelfReportForm
 from lms.cooperatives.models import Cooperative, fold
 from lms.cooperatives.selectors import cooperative_user_can_view
 
@@ -159,6 +164,61 @@ def report_pdf_status(request, pk):
         "error": _("The PDF could not be made.") if state == "failed" else None,
         "state": state,
     })
+
+
+# --- the OCOP self-assessment report (Mẫu 02) ------------------------------------------------
+
+
+def _self_report_assessment_or_404(request, pk) -> Assessment:
+    assessment = _assessment_or_404(request, pk)
+    if not self_report.applies_to(assessment):
+        raise Http404
+    return assessment
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def ocop_self_report(request, pk):
+    """Members fill in what Mẫu 02 asks beyond the assessment; officers read it."""
+    assessment = _self_report_assessment_or_404(request, pk)
+    instance = OcopSelfReport.objects.filter(assessment=assessment).first()
+    if request.method == "POST":
+        if not assessment.can_contribute:
+            raise PermissionDenied
+        form = OcopSelfReportForm(request.POST, instance=instance)
+        if form.is_valid():
+            services.ocop_self_report_save(assessment=assessment, form=form, user=request.user)
+            messages.success(request, _("Saved. The report below now has your details."))
+            return redirect("readiness:ocop_self_report", pk=assessment.pk)
+        messages.error(request, _("Some answers need correcting; nothing you wrote is lost."))
+    else:
+        form = OcopSelfReportForm(instance=instance,
+                                  initial=None if instance else self_report.initial_values(
+                                      assessment))
+    if not assessment.can_contribute:
+        for bound in form:
+            bound.field.disabled = True
+    return render(request, "certification/reports/ocop_self_report.html", {
+        "assessment": assessment, "form": form, "saved": instance,
+        "can_contribute": assessment.can_contribute,
+    })
+
+
+@login_required
+@require_safe
+def ocop_self_report_pdf(request, pk):
+    assessment = _self_report_assessment_or_404(request, pk)
+    language = request.GET.get("lang") or "vi"
+    if language not in self_report.PDF_LANGUAGES:
+        language = "vi"
+    content = self_report.report_pdf(assessment, language)
+    slug = slugify(fold(assessment.cooperative.name)) or "hop-tac-xa"
+    prefix = "mau-02-bao-cao-tu-danh-gia" if language == "vi" else "form-02-self-assessment"
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{prefix}-{slug}-{timezone.localdate().isoformat()}.pdf"')
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 # --- the action plan -------------------------------------------------------------------------
