@@ -14,6 +14,7 @@ DEMO_COURSES = [
     "ke-toan-co-ban-cho-hop-tac-xa",
     "ban-san-pham-ocop-truc-tuyen",
     "xuat-khau-vai-nhan-thuong-mai-dien-tu-xuyen-bien-gioi",
+    "thuc-hanh-nong-nghiep-tot",
 ]
 TEXT_BLOCKS = {"paragraph", "heading", "callout"}
 
@@ -40,7 +41,7 @@ def texts(value, where="course"):
 # fails them instead of collecting no cases.
 
 
-def test_the_shipped_files_hold_the_four_demo_courses_in_catalog_order():
+def test_the_shipped_files_hold_the_five_demo_courses_in_catalog_order():
     assert [course["slug"] for course in load_courses()] == DEMO_COURSES
 
 
@@ -49,9 +50,9 @@ def test_the_loader_reads_the_folder_beside_it():
     assert len([path for path in CONTENT.iterdir() if path.is_dir()]) == len(DEMO_COURSES)
 
 
-def test_every_demo_course_has_four_lessons_and_a_quiz():
+def test_every_demo_course_has_its_lessons_and_a_quiz():
     courses = load_courses()
-    assert [len(course["lessons"]) for course in courses] == [4, 4, 4, 4]
+    assert [len(course["lessons"]) for course in courses] == [4, 4, 5, 4, 6]
     assert all(len(course["quiz"]["questions"]) >= 5 for course in courses)
 
 

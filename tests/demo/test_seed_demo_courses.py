@@ -37,9 +37,9 @@ def pages_per_language():
 def test_seeding_publishes_every_course_lesson_and_quiz_in_both_languages(debug):
     seed()
     assert pages_per_language() == {
-        ("CoursePage", "vi"): 4, ("CoursePage", "en"): 4,
-        ("LessonPage", "vi"): 16, ("LessonPage", "en"): 16,
-        ("QuizPage", "vi"): 4, ("QuizPage", "en"): 4,
+        ("CoursePage", "vi"): 5, ("CoursePage", "en"): 5,
+        ("LessonPage", "vi"): 23, ("LessonPage", "en"): 23,
+        ("QuizPage", "vi"): 5, ("QuizPage", "en"): 5,
     }
     assert not Page.objects.filter(depth__gt=2, live=False).exists()
 

@@ -1,5 +1,5 @@
 """`python manage.py seed_demo`: demo cooperatives in a few provinces, one user per role, and
-four courses in Vietnamese and English, read from the files in lms/demo/content/.
+five courses in Vietnamese and English, read from the files in lms/demo/content/.
 
 Idempotent: every row is found by its natural key and updated, so running it twice changes
 nothing. The cooperatives are invented for the demonstration; the provinces are real."""
