@@ -117,7 +117,10 @@ def _read_answers(node: yaml.Node, rule: str, by_code: dict[str, ControlPointSpe
         return
     for key_node, value_node in node.value:
         code, value, line = str(_scalar(key_node)), _scalar(value_node), _line(value_node)
-        point = by_code.get(code)
+        # An official number as printed ("AF 1.1.1") names the point coded AF.1.1.1.
+        point = by_code.get(code) or by_code.get(" ".join(code.split()).replace(" ", "."))
+        if point is not None:
+            code = point.id
         if point is None:
             issues.append(_("line %(line)s: “%(code)s” is not a control point of this "
                             "checklist.") % {"line": _line(key_node), "code": code})

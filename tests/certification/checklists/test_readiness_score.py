@@ -135,3 +135,12 @@ def test_messages_are_in_vietnamese_by_default(tmp_path, globalgap):
         call_command("readiness_score", "--checklist", "globalgap-test", "--answers", str(sheet))
 
     assert "dòng 2: “ZZ.9” không phải điểm kiểm soát của bộ tiêu chí này." in str(caught.value)
+
+
+def test_an_official_number_written_with_a_space_names_the_point(tmp_path, globalgap):
+    """GlobalG.A.P. prints "AF 2"; the checklist codes it AF.2."""
+    text = ALL_GLOBALGAP.replace('"AF.2": yes', '"AF 2": no')
+
+    result = json.loads(score(tmp_path, "globalgap-test", text, "--json"))
+
+    assert result["reasons"] == ["major_failed", "AF.2: not_compliant (major)"]

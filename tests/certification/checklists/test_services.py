@@ -98,9 +98,10 @@ def test_each_shipped_checklist_reads_and_is_a_useful_rehearsal(path):
 def test_the_shipped_checklists_load_once_and_publish(capsys):
     call_command("load_checklists")
     call_command("load_checklists")
-    assert StandardVersion.objects.filter(status=StandardVersion.Status.PUBLISHED).count() == 8
+    assert StandardVersion.objects.filter(status=StandardVersion.Status.PUBLISHED).count() == 9
     assert set(Standard.objects.values_list("code", flat=True)) == {
-        "vietgap-crop", "globalgap-ifa-fv", "ocop-fresh-produce", "ocop-meat-fish-eggs-milk",
-        "ocop-rice-grains", "ocop-processed-fruit-vegetables", "ocop-herbal-teas",
+        "vietgap-crop", "globalgap-ifa-fv", "globalgap-qms", "ocop-fresh-produce",
+        "ocop-meat-fish-eggs-milk", "ocop-rice-grains", "ocop-processed-fruit-vegetables",
+        "ocop-herbal-teas",
         "ocop-essential-oils-herbs"}
     assert "already loaded" in capsys.readouterr().out
