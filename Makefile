@@ -5,7 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: install system-deps compilemessages run test lint messages check-translations worker bench clean
+.PHONY: install system-deps compilemessages run test lint messages check-translations worker bench \
+	mutation clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -64,8 +65,30 @@ bench: install system-deps
 	$(BIN)/python bench/certificates.py 20
 	$(BIN)/python bench/readiness_report.py 5
 
+# Mutation testing of the readiness scoring rules (certification/scoring.py) against their own
+# tests only, afresh each time (settings: [tool.mutmut] in pyproject.toml; a few minutes on two
+# cores; not part of `make test`). The property tests run MUTATION_EXAMPLES examples each there.
+# Lists the surviving mutants (`.venv/bin/mutmut show NAME` then shows one's diff), prints the
+# score and fails when fewer than MUTATION_MIN percent are killed.
+MUTATION_MIN ?= 95
+MUTATION_EXAMPLES ?= 20
+MUTATION_SCORE = import json; s = json.load(open("mutants/mutmut-cicd-stats.json")); \
+	k, t = s["killed"], s["total"]; p = 100 * k / t if t else 0.0; \
+	others = ", ".join(str(s[key]) + " " + key.replace("_", " ") for key in ("survived", \
+	"timeout", "suspicious", "no_tests", "skipped", "segfault") if s[key]); \
+	print(f"Mutation score: {k}/{t} killed = {p:.1f} % (minimum $(MUTATION_MIN) %)" \
+	+ (f"; not killed: {others}" if others else "")); \
+	raise SystemExit(p < $(MUTATION_MIN))
+
+mutation: install
+	rm -rf mutants
+	SCORING_MAX_EXAMPLES=$(MUTATION_EXAMPLES) $(BIN)/mutmut run
+	@$(BIN)/mutmut export-cicd-stats >/dev/null
+	@$(BIN)/mutmut results
+	@$(BIN)/python -c '$(MUTATION_SCORE)'
+
 worker: install
 	$(BIN)/celery -A lms worker --loglevel=info
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles build
+	rm -rf $(VENV) db.sqlite3 staticfiles build mutants

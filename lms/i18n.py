@@ -12,7 +12,8 @@ CATALOGUE = "locale/{}/LC_MESSAGES/django.po"
 MAKEMESSAGES_OPTIONS = {
     "locale": LOCALES,
     "domain": "django",
-    "ignore_patterns": [".venv/*", "staticfiles/*", "media/*", "build/*", "tests/*", "bench/*"],
+    "ignore_patterns": [".venv/*", "staticfiles/*", "media/*", "build/*", "tests/*", "bench/*",
+                        "mutants/*"],
     "no_location": True,
     "no_obsolete": True,
     "verbosity": 0,

@@ -1,9 +1,10 @@
 """Tests of the pure scoring module (no database): GlobalG.A.P., VietGAP and OCOP rules."""
 
+import os
 from fractions import Fraction
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 
 from certification.scoring import (
@@ -18,11 +19,24 @@ from certification.scoring import (
     WEIGHTED_POINTS,
     ControlPointSpec,
     OptionSpec,
+    PartScore,
     cheapest_suggestions,
     percent_by_level,
     score,
     star_for,
 )
+
+
+def property_settings(examples):
+    """Hypothesis settings of a property test: ``examples`` examples, or at most
+    $SCORING_MAX_EXAMPLES when set. ``make mutation`` sets it: it runs these tests once per mutant
+    (with a fixed seed) and only needs to know whether a property fails, so there no example
+    database is kept and a failing example is not shrunk."""
+    cap = os.environ.get("SCORING_MAX_EXAMPLES")
+    if not cap:
+        return settings(max_examples=examples, deadline=None)
+    return settings(max_examples=min(examples, int(cap)), deadline=None, database=None,
+                    phases=(Phase.explicit, Phase.generate))
 
 
 def cp(id_, level=MAJOR, section="S1", na_allowed=True, tags=()):
@@ -98,6 +112,15 @@ def test_custom_threshold_parameter():
     points = minors(10)
     result = ggap(points, answers_with_failures(points, 1), minor_threshold="0.9")
     assert result.ready and result.tolerated_minor_failures == 1
+    assert result.threshold == Fraction(9, 10)
+
+
+def test_custom_threshold_met_exactly_passes_one_failure_more_fails():
+    # 0.9 of 10 Minors: 9/10 is exactly the pass mark, 8/10 is below it.
+    points = minors(10)
+    assert ggap(points, answers_with_failures(points, 1), minor_threshold="0.9").ready
+    result = ggap(points, answers_with_failures(points, 2), minor_threshold="0.9")
+    assert result.reason == "minor_below_threshold" and result.minor_failures_remaining == -1
 
 
 def test_one_failed_major_blocks_and_comes_first_in_gaps():
@@ -169,6 +192,43 @@ def test_unanswered_recommendation_still_not_ready():
     assert result.reason == "unanswered"
 
 
+def test_unanswered_points_are_blocking_gaps_after_the_answered_minor_failures():
+    # m0 alone is within the tolerance (1 of 20): listed, not blocking. The two unanswered
+    # Minors block, and count as failures and as missing.
+    points = [cp("M1"), *minors(20), cp("R1", RECOMMENDATION)]
+    answers = answers_with_failures(points, 0)
+    answers.update(m0=NOT_COMPLIANT, R1=NOT_COMPLIANT)
+    del answers["m3"], answers["m4"]
+    result = ggap(points, answers)
+    assert result.reason == "unanswered" and result.missing == ("m3", "m4")
+    assert [(g.point_id, g.status, g.blocking) for g in result.gaps] == [
+        ("m0", "not_compliant", False), ("m3", "unanswered", True), ("m4", "unanswered", True),
+        ("R1", "not_compliant", False)]
+    minor = result.levels[MINOR]
+    assert (minor.missing, minor.not_compliant, minor.failures) == (2, 1, 3)
+    assert result.minor_failures_remaining == 1 - 3
+
+
+def test_gaps_name_their_section_and_level():
+    points = [cp("M1", section="AF1"), cp("m1", MINOR, "AF2"), cp("R1", RECOMMENDATION, "AF3")]
+    result = ggap(points, {"M1": NOT_COMPLIANT, "m1": NOT_COMPLIANT})
+    assert [(g.point_id, g.section_id, g.level) for g in result.gaps] == [
+        ("M1", "AF1", MAJOR), ("m1", "AF2", MINOR), ("R1", "AF3", RECOMMENDATION)]
+
+
+def test_every_globalgap_level_is_reported_under_its_name_even_when_empty():
+    result = ggap([cp("M1"), cp("m1", MINOR)], {"M1": COMPLIANT, "m1": COMPLIANT})
+    assert {name: count.level for name, count in result.levels.items()} == {
+        MAJOR: MAJOR, MINOR: MINOR, RECOMMENDATION: RECOMMENDATION}
+    empty = result.levels[RECOMMENDATION]
+    assert (empty.applicable, empty.failures, empty.percent) == (0, 0, None)
+
+
+@pytest.mark.parametrize("rule", [PERCENT_BY_LEVEL, ALL_MANDATORY, WEIGHTED_POINTS])
+def test_every_result_names_the_rule_that_scored_it(rule):
+    assert score(rule, {}, [], {}, set()).rule == rule
+
+
 def test_section_scores():
     points = [cp("a", section="AF1"), cp("b", MINOR, "AF1"), cp("c", MINOR, "AF2")]
     result = ggap(points, {"a": COMPLIANT, "b": NOT_APPLICABLE, "c": NOT_COMPLIANT})
@@ -180,11 +240,11 @@ def test_section_scores():
 
 
 def test_invalid_inputs():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="^Unknown level 'shall' for control point 'x'$"):
         ggap([cp("x", "shall")], {})
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="^Unknown answer 'yes' for control point 'x'$"):
         ggap([cp("x")], {"x": "yes"})
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="^Unknown scoring rule 'nope'$"):
         score("nope", {}, [], {}, set())
 
 
@@ -208,6 +268,25 @@ def test_all_mandatory_configurable_levels():
     result = score(ALL_MANDATORY, {"mandatory_levels": ["shall"]}, points, answers, set())
     assert result.reason == "mandatory_failed"
     assert [g.point_id for g in result.failures] == ["b", "a"]  # blocking first
+
+
+def test_all_mandatory_reports_its_mandatory_levels_none_meaning_every_level():
+    points = [cp("a", "shall"), cp("b", "should")]
+    answers = {"a": COMPLIANT, "b": COMPLIANT}
+    assert score(ALL_MANDATORY, {}, points, answers, set()).mandatory_levels is None
+    result = score(ALL_MANDATORY, {"mandatory_levels": ["shall"]}, points, answers, set())
+    assert result.mandatory_levels == frozenset({"shall"})
+
+
+def test_all_mandatory_counts_levels_under_the_checklist_level_names_and_sections():
+    points = [cp("a", "shall", "S1"), cp("b", "should", "S1"), cp("c", "shall", "S2")]
+    answers = {"a": COMPLIANT, "b": NOT_APPLICABLE, "c": NOT_COMPLIANT}
+    result = score(ALL_MANDATORY, {}, points, answers, set())
+    assert {name: (c.level, c.applicable, c.compliant, c.not_applicable)
+            for name, c in result.levels.items()} == {
+        "shall": ("shall", 2, 1, 0), "should": ("should", 0, 0, 1)}
+    assert [(s.section_id, s.applicable, s.compliant, s.not_applicable, s.points, s.max_points)
+            for s in result.sections] == [("S1", 1, 1, 1, 1, 1), ("S2", 1, 0, 0, 0, 1)]
 
 
 def test_all_mandatory_na_missing_and_tags():
@@ -268,6 +347,22 @@ def test_part_sums_and_maximums():
     assert (sections["A"].points, sections["A"].max_points) == (30, 40)
 
 
+def test_a_part_without_a_maximum_still_counts_its_points_against_a_maximum_of_0():
+    points = [crit("a1", "A", [0, 20]), crit("d1", "D", [0, 5])]
+    result = ocop({"a1": "a1.20", "d1": "d1.5"}, points=points)
+    assert result.parts == {"A": PartScore("A", 20, 40), "B": PartScore("B", 0, 25),
+                            "C": PartScore("C", 0, 35), "D": PartScore("D", 5, 0)}
+    assert result.total == 25 and result.max_total == 100
+
+
+def test_ocop_sections_count_applicable_and_answered_criteria_and_their_points():
+    points = [crit("x", "A", [0, 5, 10], "S1"), crit("y", "A", [0, 4], "S1"),
+              crit("z", "B", [0, 7], "S1"), crit("w", "B", [0, 3], "S2")]
+    result = ocop({"x": "x.5", "y": "y.4"}, points=points)
+    assert [(s.section_id, s.applicable, s.compliant, s.not_applicable, s.points, s.max_points)
+            for s in result.sections] == [("S1", 3, 2, 0, 9, 21), ("S2", 1, 0, 0, 0, 3)]
+
+
 def test_part_maximums_are_parameters():
     result = ocop({}, {"part_max": {"A": 35, "B": 25, "C": 40}})
     assert result.parts["A"].max_points == 35 and result.max_total == 100
@@ -280,11 +375,32 @@ def test_unanswered_criteria_score_zero_and_are_reported():
     assert not result.ready and result.reason == "unanswered"
 
 
+def test_target_stars_reached_exactly_is_ready_one_star_short_is_not():
+    # 50 points: exactly 3 stars.
+    answers = {"a1": "a1.20", "a2": "a2.20", "b1": "b1.5", "b2": "b2.5", "c1": "c1.0",
+               "c2": "c2.0"}
+    result = ocop(answers)
+    assert (result.total, result.stars, result.target_stars) == (50, 3, 3) and result.ready
+    result = ocop(answers, {"target_stars": 4})
+    assert result.target_stars == 4 and result.reason == "below_target_stars"
+
+
 def test_below_target_stars_not_ready():
     answers = {c.id: c.options[0].id for c in ocop_checklist()}
     result = ocop(answers)
     assert result.reason == "below_target_stars"
     assert ocop(answers, {"target_stars": 1}).ready
+
+
+def test_a_criterion_outside_the_profile_leaves_the_score_and_the_next_ones_still_count():
+    export = ControlPointSpec("x", "X", part="C", tags=frozenset({"export"}),
+                              options=(OptionSpec("x.5", 5),))
+    points = [export, *ocop_checklist()]
+    answers = {c.id: c.options[-1].id for c in ocop_checklist()}
+    result = ocop(answers, points=points)
+    assert result.total == 100 and result.missing == () and result.ready
+    result = ocop(answers, points=points, tags={"export"})
+    assert result.total == 100 and result.missing == ("x",)
 
 
 def test_applicability_of_criteria_by_tags():
@@ -295,7 +411,7 @@ def test_applicability_of_criteria_by_tags():
 
 
 def test_unknown_option_raises():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="^Unknown option 'nope' for criterion 'a1'$"):
         ocop({"a1": "nope"})
 
 
@@ -332,6 +448,24 @@ def test_unanswered_criterion_suggestion_from_none():
         ("c2", None, "c2.5")]
 
 
+def test_a_change_closing_the_gap_exactly_is_preferred_to_an_overshoot():
+    # Gap 10: x's best option gains exactly 10; y's options gain 12 or 20.
+    points = [crit("x", "A", [0, 5, 10]), crit("y", "A", [0, 12, 20])]
+    suggestions, reaches = cheapest_suggestions([(p, p.options[0]) for p in points], 10)
+    assert [(s.criterion_id, s.to_option, s.gain) for s in suggestions] == [("x", "x.10", 10)]
+    assert reaches
+
+
+def test_short_of_a_closing_change_the_largest_gain_goes_first_ties_in_checklist_order():
+    # Gap 25, no single change closes it: a (10), then b (10, tied with c), then the smallest
+    # change closing the last 5 (d). Returned largest gain first.
+    points = [crit("a", "A", [0, 10]), crit("b", "A", [0, 10]), crit("c", "A", [0, 10]),
+              crit("d", "A", [0, 5])]
+    suggestions, reaches = cheapest_suggestions([(p, p.options[0]) for p in points], 25)
+    assert [(s.criterion_id, s.gain) for s in suggestions] == [("a", 10), ("b", 10), ("d", 5)]
+    assert reaches
+
+
 def test_next_star_unreachable_returns_everything_and_false():
     points = [crit("a", "A", [0, 5]), crit("b", "B", [0, 10])]
     result = ocop({"a": "a.0", "b": "b.0"}, points=points)
@@ -345,7 +479,7 @@ def test_five_stars_has_no_next_star():
     result = ocop(answers)
     assert result.total == 100 and result.stars == 5
     assert result.next_star is None and result.points_to_next_star is None
-    assert result.suggestions == () and not result.reaches_next_star
+    assert result.suggestions == () and result.reaches_next_star is False
 
 
 # --- property tests --------------------------------------------------------------------------
@@ -363,7 +497,7 @@ def ggap_assessments(draw):
     return points, answers, threshold
 
 
-@settings(max_examples=200, deadline=None)
+@property_settings(200)
 @given(ggap_assessments(), st.data())
 def test_property_percent_by_level_verdict_is_monotonic(assessment, data):
     points, answers, threshold = assessment
@@ -385,7 +519,7 @@ def test_property_percent_by_level_verdict_is_monotonic(assessment, data):
         assert result.ready == expected
 
 
-@settings(max_examples=200, deadline=None)
+@property_settings(200)
 @given(ggap_assessments(), st.data())
 def test_property_na_only_removes_points_from_denominator(assessment, data):
     points, answers, _ = assessment
@@ -423,7 +557,7 @@ def ocop_assessments(draw):
     return points, answers
 
 
-@settings(max_examples=200, deadline=None)
+@property_settings(200)
 @given(ocop_assessments())
 def test_property_ocop_total_star_and_suggestions(assessment):
     points, answers = assessment
@@ -445,7 +579,7 @@ def test_property_ocop_total_star_and_suggestions(assessment):
         assert result.next_star is None and not gains
 
 
-@settings(max_examples=200, deadline=None)
+@property_settings(200)
 @given(ocop_assessments(), st.integers(1, 60))
 def test_property_suggestions_use_fewest_changes(assessment, gap):
     points, answers = assessment
@@ -534,6 +668,27 @@ def test_a_rank_asks_the_most_demanding_option_marked_for_it_or_below():
         ("m4", 5, "m4.3")]
 
 
+def test_a_2_star_minimum_missed_leaves_1_star_whatever_the_points():
+    points = [marked("m2", "A", [0, 1], {1: 2}), marked("f", "A", list(range(61)))]
+    result = ocop({"m2": "m2.0", "f": "f.60"}, points=points)
+    assert (result.band_stars, result.minimum_stars, result.stars) == (3, 1, 1)
+    assert result.reason == "minimums_not_met" and result.next_star == 2
+    assert [(m.criterion_id, m.stars, m.to_option, m.gain) for m in result.unmet_minimums] == [
+        ("m2", 2, "m2.1", 1)]
+
+
+def test_an_unanswered_criterion_misses_its_minimum_by_the_whole_required_option():
+    answers = minimum_answers()
+    del answers["m3"]
+    result = ocop(answers, points=minimum_sheet())
+    assert (result.total, result.band_stars, result.stars) == (99, 5, 2)
+    assert result.reason == "unanswered" and result.missing == ("m3",)
+    assert [(m.criterion_id, m.stars, m.from_option, m.to_option, m.gain)
+            for m in result.unmet_minimums] == [("m3", 3, None, "m3.1", 1)]
+    assert [(s.criterion_id, s.from_option, s.to_option, s.gain) for s in result.suggestions] == [
+        ("m3", None, "m3.1", 1)]
+
+
 def test_unmet_minimums_are_listed_cheapest_first_with_the_points_still_missing():
     result = ocop(minimum_answers(m4=0, m5=0, a=30, b=19, c=20), points=minimum_sheet())
     # 1 + 0 + 0 + 30 + 19 + 20 = 70: band 4, but m4 (2 points short) caps it at 3.
@@ -555,10 +710,32 @@ def test_the_moves_to_the_next_star_add_points_beyond_the_minimums():
     assert sum(s.gain for s in result.suggestions) >= 14 and result.reaches_next_star
 
 
+def test_a_criterion_raised_for_its_minimum_is_raised_further_in_one_move():
+    # 30 points, 2 stars: 3 stars need m at 1 point (1 gained) and 50 points (19 more). Both
+    # come from m: one move from m.0 to m.20 gaining 20.
+    points = [marked("m", "A", [0, 1, 20], {1: 3}), marked("f", "A", [0, 30])]
+    result = ocop({"m": "m.0", "f": "f.30"}, points=points)
+    assert (result.stars, result.next_star, result.points_to_next_star) == (2, 3, 20)
+    assert [(s.criterion_id, s.from_option, s.to_option, s.gain) for s in result.suggestions] == [
+        ("m", "m.0", "m.20", 20)]
+    assert result.reaches_next_star
+
+
+def test_one_point_still_missing_after_the_minimums_takes_one_more_move():
+    # 48 points, 2 stars: 3 stars need m at 1 point (1 gained) and 50 points: 1 more, from g.
+    points = [marked("m", "A", [0, 1], {1: 3}), marked("g", "A", [0, 1, 5]),
+              marked("f", "A", [0, 48])]
+    result = ocop({"m": "m.0", "g": "g.0", "f": "f.48"}, points=points)
+    assert (result.stars, result.next_star, result.points_to_next_star) == (2, 3, 2)
+    assert [(s.criterion_id, s.from_option, s.to_option, s.gain) for s in result.suggestions] == [
+        ("m", "m.0", "m.1", 1), ("g", "g.0", "g.1", 1)]
+    assert result.reaches_next_star
+
+
 def test_a_refusal_ground_makes_the_dossier_not_eligible_whatever_the_points():
     result = ocop(minimum_answers(gate=1), points=minimum_sheet())
     assert result.total == 101 and result.band_stars == 5
-    assert not result.eligible and result.refusals == ("gate",)
+    assert not result.eligible and result.refusals == ("gate",) and result.na_refusals == ()
     assert not result.ready and result.reason == "not_eligible"
 
 
@@ -598,7 +775,7 @@ def ocop_sheets_with_minimums(draw):
     return points, answers
 
 
-@settings(max_examples=300, deadline=None)
+@property_settings(300)
 @given(ocop_sheets_with_minimums())
 def test_property_projected_stars_are_the_lower_of_band_and_minimums(sheet):
     points, answers = sheet
@@ -617,7 +794,7 @@ def test_property_projected_stars_are_the_lower_of_band_and_minimums(sheet):
             for p in points)
 
 
-@settings(max_examples=300, deadline=None)
+@property_settings(300)
 @given(ocop_sheets_with_minimums(), st.data())
 def test_property_a_better_option_never_lowers_the_rank(sheet, data):
     points, answers = sheet
@@ -635,7 +812,7 @@ def test_property_a_better_option_never_lowers_the_rank(sheet, data):
     assert after.stars >= before.stars and after.minimum_stars >= before.minimum_stars
 
 
-@settings(max_examples=300, deadline=None)
+@property_settings(300)
 @given(ocop_sheets_with_minimums())
 def test_property_a_refusing_answer_is_never_eligible_nor_ready(sheet):
     points, answers = sheet
@@ -646,7 +823,7 @@ def test_property_a_refusing_answer_is_never_eligible_nor_ready(sheet):
         assert not result.ready and result.reason == "not_eligible"
 
 
-@settings(max_examples=300, deadline=None)
+@property_settings(300)
 @given(ocop_sheets_with_minimums())
 def test_property_making_the_suggested_moves_reaches_the_next_star(sheet):
     points, answers = sheet
