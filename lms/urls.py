@@ -36,4 +36,13 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Wagtail's front-end login (for private pages) is a plain Django login form: no rate limit,
+    # no e-mail verification. Every way in goes through allauth's, keeping ?next=.
+    path(
+        "_util/login/",
+        RedirectView.as_view(url=reverse_lazy("account_login"), query_string=True),
+        name="wagtailcore_login",
+    ),
+    path("", include(wagtail_urls)),
+]

@@ -1,9 +1,10 @@
 """Login, its rate limit, logout, and the Wagtail admin's login going through allauth."""
 
 import pytest
-from django.urls import reverse
+from django.contrib.auth.views import LoginView
+from django.urls import get_resolver, resolve, reverse
 
-from tests.factories.accounts import PASSWORD
+from tests.factories.accounts import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -67,3 +68,38 @@ def test_a_trainer_logs_in_and_reaches_the_admin(client, trainer):
     client.post(reverse("account_login"), {"login": trainer.email, "password": PASSWORD})
 
     assert client.get("/admin/").status_code == 200
+
+
+# --- every way in is allauth's ------------------------------------------------------------------
+
+
+def _routes(patterns, prefix=""):
+    for pattern in patterns:
+        if hasattr(pattern, "url_patterns"):
+            yield from _routes(pattern.url_patterns, prefix + str(pattern.pattern))
+        else:
+            yield prefix + str(pattern.pattern), getattr(pattern.callback, "view_class", None)
+
+
+def test_no_login_form_but_allauths_can_be_reached():
+    """Any URL whose view is a plain Django login form (Wagtail's admin and front-end ones, or
+    one a new package brings) is shadowed by a redirect to the rate-limited, verified login."""
+    plain = [route for route, view in _routes(get_resolver().url_patterns)
+             if view is not None and issubclass(view, LoginView) and "<" not in route]
+    assert "_util/login/" in plain  # Wagtail's front-end login, found by the walk
+    for route in plain:
+        reached = resolve("/" + route).func.view_class
+        assert not issubclass(reached, LoginView), route
+
+
+def test_wagtails_front_end_login_cannot_log_in_an_unverified_account_or_skip_the_limit(client):
+    unverified = UserFactory(verified=False)
+    for _ in range(40):
+        client.post("/_util/login/", {"username": unverified.email, "password": "sai"})
+
+    response = client.post("/_util/login/?next=/learning/",
+                           {"username": unverified.email, "password": PASSWORD})
+
+    assert response.status_code == 302
+    assert response.url == reverse("account_login") + "?next=/learning/"
+    assert "_auth_user_id" not in client.session
