@@ -1,5 +1,7 @@
 """The cooperatives in the Wagtail admin: site admins see everything, union officers only the
-cooperatives, unions and memberships of the provinces or unions in their scope."""
+cooperatives, unions and memberships of the provinces or unions in their scope. Officers approve
+or decline requests to join; they never give anyone (themselves included) a role or a place in a
+cooperative. Reference data (provinces' communes, unions, officer scopes) is the site admins'."""
 
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -64,12 +66,21 @@ class CooperativeAdminForm(WagtailAdminModelForm):
 
 
 class MembershipAdminForm(WagtailAdminModelForm):
-    """Officers may only attach memberships to cooperatives of their scope."""
+    """Officers only decide a pending request of someone else: approve or decline it. Who, in
+    which cooperative and with which role stay as asked (disabled fields keep their saved value
+    whatever is posted)."""
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
-        if for_user is not None and not for_user.is_superuser:
-            self.fields["cooperative"].queryset = cooperatives_overseen_by(for_user)
+        if for_user is None or for_user.is_superuser:
+            return
+        self.fields["cooperative"].queryset = cooperatives_overseen_by(for_user)
+        for name in ("user", "cooperative", "role"):
+            self.fields[name].disabled = True
+        # A decided membership stays decided, and nobody decides their own request.
+        if self.instance.status != Membership.Status.PENDING or \
+                self.instance.user_id == for_user.pk:
+            self.fields["status"].disabled = True
 
 
 class CooperativeViewSet(ScopedSnippetViewSet):

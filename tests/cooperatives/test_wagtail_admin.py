@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from lms.cooperatives.models import Membership, Province
+from lms.cooperatives.models import Commune, Membership, Province
 from tests.factories import (
     CooperativeFactory,
     MembershipFactory,
@@ -190,3 +190,72 @@ def test_an_officers_membership_form_offers_only_the_cooperatives_of_their_scope
     form_class = Membership.snippet_viewset.get_edit_handler().get_form_class()
     form = form_class(instance=membership, for_user=officer)
     assert list(form.fields["cooperative"].queryset) == [bac_ninh]
+
+
+# --- officers decide requests, never take roles -------------------------------------------------
+
+
+def post_membership(client, membership, **changes):
+    data = {"user": membership.user_id, "cooperative": membership.cooperative_id,
+            "role": membership.role, "status": membership.status, **changes}
+    return client.post(reverse(f"{MEMBERSHIPS}:edit", args=[membership.pk]), data)
+
+
+def test_an_officer_approves_a_request_but_cannot_turn_it_into_his_own_managership(
+        client, bac_ninh_officer, bac_ninh):
+    request = MembershipFactory(cooperative=bac_ninh, role="member", status="pending")
+    asker = request.user
+
+    post_membership(client, request, user=bac_ninh_officer.pk, role="manager", status="active")
+
+    request.refresh_from_db()
+    assert (request.user, request.role, request.status) == (asker, "member", "active")
+    assert not Membership.objects.filter(user=bac_ninh_officer).exists()
+
+
+def test_an_officer_cannot_undo_a_decided_membership_or_decide_his_own(client, bac_ninh_officer,
+                                                                        bac_ninh):
+    manager = MembershipFactory(cooperative=bac_ninh, role="manager", status="active")
+    own = MembershipFactory(cooperative=bac_ninh, user=bac_ninh_officer, status="pending")
+
+    post_membership(client, manager, status="declined", role="member")
+    post_membership(client, own, status="active")
+
+    manager.refresh_from_db()
+    own.refresh_from_db()
+    assert (manager.role, manager.status) == ("manager", "active")
+    assert own.status == "pending"
+
+
+def test_an_officer_cannot_add_a_membership(client, bac_ninh_officer, bac_ninh):
+    response = client.post(reverse(f"{MEMBERSHIPS}:add"), {
+        "user": bac_ninh_officer.pk, "cooperative": bac_ninh.pk, "role": "manager",
+        "status": "active"})
+
+    assert response.status_code in (302, 403)
+    assert not Membership.objects.filter(user=bac_ninh_officer).exists()
+
+
+def test_a_site_admin_still_edits_every_field_of_a_membership(client, site_admin, bac_ninh):
+    request = MembershipFactory(cooperative=bac_ninh, role="member", status="pending")
+    client.force_login(site_admin)
+
+    post_membership(client, request, role="manager", status="active")
+
+    request.refresh_from_db()
+    assert (request.role, request.status) == ("manager", "active")
+
+
+def test_communes_are_read_only_to_officers_even_in_their_province(client, bac_ninh_officer):
+    commune = Commune.objects.create(province=province("Bắc Ninh"), name="Phượng Sơn")
+    address = reverse("wagtailsnippets_cooperatives_commune:edit", args=[commune.pk])
+
+    response = client.post(address, {"name": "Đổi tên", "kind": commune.kind,
+                                     "province": commune.province_id})
+    added = client.post(reverse("wagtailsnippets_cooperatives_commune:add"),
+                        {"name": "Xã mới", "kind": "commune", "province": commune.province_id})
+
+    assert response.status_code in (302, 403) and added.status_code in (302, 403)
+    commune.refresh_from_db()
+    assert commune.name == "Phượng Sơn"
+    assert not Commune.objects.filter(name="Xã mới").exists()
