@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from courses import grading
 from courses.blocks import LessonBodyBlock, QuestionsBlock
+from courses.permissions import CoursePageForm, CoursePermissionTester
 
 
 class CourseCategory(TranslatableMixin, models.Model):
@@ -120,9 +121,13 @@ class CoursePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("summary")]
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.LessonPage", "courses.QuizPage"]
+    base_form_class = CoursePageForm
 
     class Meta:
         verbose_name = _("course")
+
+    def permissions_for_user(self, user):
+        return CoursePermissionTester(user, self)
 
     def serve(self, request, *args, **kwargs):
         from courses import views  # deferred: the views import these models
@@ -142,6 +147,9 @@ class LessonPage(Page):
 
     class Meta:
         verbose_name = _("lesson")
+
+    def permissions_for_user(self, user):
+        return CoursePermissionTester(user, self)
 
     def serve(self, request, *args, **kwargs):
         from courses import views  # deferred: the views import these models
@@ -181,6 +189,9 @@ class QuizPage(Page):
 
     class Meta:
         verbose_name = _("quiz")
+
+    def permissions_for_user(self, user):
+        return CoursePermissionTester(user, self)
 
     def serve(self, request, *args, **kwargs):
         from courses import views  # deferred: the views import these models

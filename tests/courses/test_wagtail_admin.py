@@ -1,8 +1,13 @@
 """The courses in the Wagtail admin: what trainers may create and edit, the "My learners"
 report, and where each kind of course page may be created."""
 
+import csv
+import io
+
+import openpyxl
 import pytest
 from django.urls import reverse
+from wagtail.models import PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 
 from courses import services
@@ -111,6 +116,26 @@ def test_the_learners_report_shows_a_site_admin_every_learner(
         assert learner.email in response.text
 
 
+def test_the_learners_report_exports_names_like_formulas_as_text(client, trainer):
+    course = make_course(trainer=trainer)
+    CoursePage.objects.filter(pk=course.pk).update(title="@SUM(A1)")
+    services.enrollment_create(user=UserFactory(full_name='=HYPERLINK("http://x","y")'),
+                               course=course)
+    client.force_login(trainer)
+
+    as_csv = client.get(reverse(LEARNERS), {"export": "csv"})
+    as_xlsx = client.get(reverse(LEARNERS), {"export": "xlsx"})
+
+    rows = list(csv.reader(io.StringIO(b"".join(as_csv.streaming_content).decode())))
+    assert rows[1][0] == '\'=HYPERLINK("http://x","y")'
+    assert rows[1][2] == "'@SUM(A1)"
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(as_xlsx.streaming_content))).active
+    learner, course_title = sheet["A2"], sheet["C2"]
+    assert (learner.value, learner.data_type) == ('\'=HYPERLINK("http://x","y")', "s")
+    assert (course_title.value, course_title.data_type) == ("'@SUM(A1)", "s")
+    assert sheet["D2"].data_type == "n"  # progress, still a number
+
+
 @pytest.mark.parametrize("who", ["learner", "officer"])
 def test_the_learners_report_is_refused_to_learners_and_officers(
     client, request, who, two_trainers_courses
@@ -165,3 +190,66 @@ def test_a_trainer_adds_a_lesson_to_their_own_course(client, trainer):
                                   args=["courses", "lessonpage", course.pk]))
 
     assert response.status_code == 200
+
+
+# --- a trainer acts only on their own courses ---------------------------------------------------
+
+
+def test_a_trainer_cannot_unpublish_or_restrict_another_trainers_live_course(client, trainer):
+    others = make_course(trainer=TrainerFactory())
+    client.force_login(trainer)
+
+    unpublish = client.post(reverse("wagtailadmin_pages:unpublish", args=[others.pk]))
+    privacy = client.post(reverse("wagtailadmin_pages:set_privacy", args=[others.pk]),
+                          {"restriction_type": "password", "password": "bi-mat"})
+
+    assert refused(unpublish) and refused(privacy)
+    others.refresh_from_db()
+    assert others.live
+    assert not PageViewRestriction.objects.filter(page=others).exists()
+
+
+def test_a_trainer_cannot_read_another_trainers_draft(client, trainer):
+    others = make_course(trainer=TrainerFactory())
+    others.title = "Bản nháp bí mật"
+    others.save_revision()
+    client.force_login(trainer)
+
+    draft = client.get(reverse("wagtailadmin_pages:view_draft", args=[others.pk]))
+
+    assert refused(draft)
+    assert "Bản nháp bí mật" not in draft.content.decode()
+
+
+def test_a_trainer_unpublishes_their_own_course(client, trainer):
+    own = make_course(trainer=trainer)
+    client.force_login(trainer)
+
+    client.post(reverse("wagtailadmin_pages:unpublish", args=[own.pk]))
+
+    own.refresh_from_db()
+    assert not own.live
+
+
+def test_the_trainer_a_site_admin_names_edits_the_course_whoever_created_it(client, trainer):
+    course = make_course(trainer=TrainerFactory())
+    course.trainer = trainer
+    course.save()
+    lesson = course.get_children().first()
+    client.force_login(trainer)
+
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[course.pk])).status_code == 200
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[lesson.pk])).status_code == 200
+
+
+def test_the_trainer_drop_down_lists_trainers_only_and_only_a_site_admin_changes_it(trainer):
+    learner, colleague, admin = UserFactory(), TrainerFactory(), UserFactory(is_superuser=True)
+    own = make_course(trainer=trainer)
+    form_class = CoursePage.get_edit_handler().get_form_class()
+
+    for_trainer = form_class(instance=own, for_user=trainer)
+    for_admin = form_class(instance=own, for_user=admin)
+
+    choices = set(for_admin.fields["trainer"].queryset)
+    assert {trainer, colleague} <= choices and learner not in choices
+    assert for_trainer.fields["trainer"].disabled and not for_admin.fields["trainer"].disabled
