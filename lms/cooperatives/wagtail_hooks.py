@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import chooser as chooser_views
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -36,8 +37,36 @@ def _scoped(view_class):
     return type(f"Scoped{view_class.__name__}", (ScopedObjectMixin, view_class), {})
 
 
+class ScopedObjectsMixin:
+    """A chooser lists and returns only the objects of the user's scope (nothing for trainers)."""
+
+    def scoped(self):
+        return self.model_class.snippet_viewset.scoped_queryset(self.request.user)
+
+    def get_object_list(self):
+        return self.scoped()
+
+    def get_object(self, pk):
+        return self.scoped().get(pk=pk)
+
+    def get_objects(self, pks):
+        return self.scoped().filter(pk__in=pks)
+
+
+def _scoped_chooser(view_class):
+    return type(f"Scoped{view_class.__name__}", (ScopedObjectsMixin, view_class), {})
+
+
+class ScopedChooserViewSet(chooser_views.SnippetChooserViewSet):
+    choose_view_class = _scoped_chooser(chooser_views.ChooseView)
+    choose_results_view_class = _scoped_chooser(chooser_views.ChooseResultsView)
+    chosen_view_class = _scoped_chooser(chooser_views.SnippetChosenView)
+    chosen_multiple_view_class = _scoped_chooser(chooser_views.SnippetChosenMultipleView)
+
+
 class ScopedSnippetViewSet(SnippetViewSet):
     copy_view_enabled = False
+    chooser_viewset_class = ScopedChooserViewSet
     edit_view_class = _scoped(snippet_views.EditView)
     delete_view_class = _scoped(snippet_views.DeleteView)
     inspect_view_class = _scoped(snippet_views.InspectView)
@@ -75,6 +104,9 @@ class MembershipAdminForm(WagtailAdminModelForm):
         if for_user is None or for_user.is_superuser:
             return
         self.fields["cooperative"].queryset = cooperatives_overseen_by(for_user)
+        # A disabled select still lists its choices: only the person the membership is about.
+        self.fields["user"].queryset = self.fields["user"].queryset.filter(
+            pk=self.instance.user_id)
         for name in ("user", "cooperative", "role"):
             self.fields[name].disabled = True
         # A decided membership stays decided, and nobody decides their own request.

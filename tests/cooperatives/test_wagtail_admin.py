@@ -259,3 +259,44 @@ def test_communes_are_read_only_to_officers_even_in_their_province(client, bac_n
     commune.refresh_from_db()
     assert commune.name == "Phượng Sơn"
     assert not Commune.objects.filter(name="Xã mới").exists()
+
+
+# --- choosers and drop-downs show only what the role may see ------------------------------------
+
+CHOOSER = "wagtailsnippetchoosers_cooperatives_membership"
+
+
+def test_a_trainer_finds_no_membership_in_the_chooser(client, bac_ninh, dong_thap):
+    member = MembershipFactory(cooperative=bac_ninh, user__full_name="Hoàng Thị Lụa")
+    client.force_login(TrainerFactory())
+
+    listing = client.get(reverse(f"{CHOOSER}:choose"))
+    results = client.get(reverse(f"{CHOOSER}:choose_results"))
+    chosen = client.get(reverse(f"{CHOOSER}:chosen", args=[member.pk]))
+
+    assert "Hoàng Thị Lụa" not in listing.content.decode()
+    assert "Hoàng Thị Lụa" not in results.content.decode()
+    assert chosen.status_code == 404
+
+
+def test_an_officers_chooser_lists_the_memberships_of_their_province_only(
+        client, bac_ninh_officer, bac_ninh, dong_thap):
+    own = MembershipFactory(cooperative=bac_ninh, user__full_name="Hoàng Thị Lụa")
+    other = MembershipFactory(cooperative=dong_thap, user__full_name="Trần Văn Sáu")
+
+    page = client.get(reverse(f"{CHOOSER}:choose_results")).content.decode()
+
+    assert "Hoàng Thị Lụa" in page and "Trần Văn Sáu" not in page
+    assert client.get(reverse(f"{CHOOSER}:chosen", args=[own.pk])).status_code == 200
+    assert client.get(reverse(f"{CHOOSER}:chosen", args=[other.pk])).status_code == 404
+
+
+def test_an_officers_membership_form_does_not_list_every_account(client, bac_ninh_officer,
+                                                                 bac_ninh):
+    request = MembershipFactory(cooperative=bac_ninh, status="pending",
+                                user__full_name="Hoàng Thị Lụa")
+    UserFactory(full_name="Người Ngoài Cuộc")
+
+    page = client.get(reverse(f"{MEMBERSHIPS}:edit", args=[request.pk])).content.decode()
+
+    assert "Hoàng Thị Lụa" in page and "Người Ngoài Cuộc" not in page
