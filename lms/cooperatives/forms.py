@@ -3,7 +3,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from lms.cooperatives.models import Commune, Cooperative, Membership, Province
+from lms.cooperatives.models import (
+    Commune,
+    Cooperative,
+    Membership,
+    Province,
+    registration_code_key,
+)
 
 
 class CooperativeRegisterForm(forms.ModelForm):
@@ -29,7 +35,7 @@ class CooperativeRegisterForm(forms.ModelForm):
         self.fields["sector"].choices = [("", _("Choose a sector")), *Cooperative.Sector.choices]
 
     def clean_registration_code(self):
-        return self.cleaned_data["registration_code"].strip().upper()
+        return registration_code_key(self.cleaned_data["registration_code"])
 
     def clean(self):
         cleaned = super().clean()

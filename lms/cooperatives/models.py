@@ -1,5 +1,6 @@
 """Provinces, communes, cooperative unions, cooperatives, memberships and officers' scopes."""
 
+import re
 import unicodedata
 
 from django.conf import settings
@@ -13,6 +14,14 @@ def fold(text: str) -> str:
     whatever the database's collation and however the user typed the accents."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def registration_code_key(code: str) -> str:
+    """One spelling per registration code, so "2401 000 123", "2401.000.123", "２４０１０００１２３"
+    and "2401000123" are the same cooperative: compatibility forms folded (full-width digits),
+    spaces, dots, hyphens and dashes dropped, capitals."""
+    text = unicodedata.normalize("NFKC", code or "")
+    return re.sub(r"[\s.\-\u2010-\u2015\u2212_]", "", text).upper()
 
 
 class Province(models.Model):
@@ -158,6 +167,7 @@ class Cooperative(models.Model):
 
     def save(self, *args, **kwargs):
         self.name_folded = fold(self.name)
+        self.registration_code = registration_code_key(self.registration_code)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "name" in update_fields:
             kwargs["update_fields"] = {*update_fields, "name_folded"}

@@ -3,7 +3,14 @@
 from django.db.models import Count, Q, QuerySet
 
 from lms.accounts.roles import user_is_union_officer
-from lms.cooperatives.models import Cooperative, Membership, OfficerScope, Province, fold
+from lms.cooperatives.models import (
+    Cooperative,
+    Membership,
+    OfficerScope,
+    Province,
+    fold,
+    registration_code_key,
+)
 
 
 def officer_scope_filter(user) -> Q | None:
@@ -103,7 +110,8 @@ def cooperatives_to_join(*, query: str = "", province_id: int | None = None, use
     )
     if query:
         cooperatives = cooperatives.filter(
-            Q(name_folded__contains=fold(query)) | Q(registration_code__iexact=query)
+            Q(name_folded__contains=fold(query))
+            | Q(registration_code=registration_code_key(query))
         )
     if province_id:
         cooperatives = cooperatives.filter(province_id=province_id)

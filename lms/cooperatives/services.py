@@ -7,7 +7,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lms.cooperatives.models import Commune, Cooperative, Membership, Province
+from lms.cooperatives.models import (
+    Commune,
+    Cooperative,
+    Membership,
+    Province,
+    registration_code_key,
+)
 from lms.cooperatives.selectors import cooperative_user_manages
 
 
@@ -26,7 +32,8 @@ def cooperative_register(
     """Register a new cooperative; the user who registers it becomes its manager."""
     if commune is not None and commune.province_id != province.pk:
         raise ValidationError({"commune": _("This commune is not in the chosen province.")})
-    if Cooperative.objects.filter(registration_code__iexact=registration_code).exists():
+    registration_code = registration_code_key(registration_code)
+    if Cooperative.objects.filter(registration_code=registration_code).exists():
         raise ValidationError(
             {
                 "registration_code": _(

@@ -18,6 +18,7 @@ from lms.cooperatives.models import (
     CooperativeUnion,
     Membership,
     OfficerScope,
+    registration_code_key,
 )
 from lms.cooperatives.selectors import cooperatives_overseen_by, provinces_overseen_by
 
@@ -92,6 +93,10 @@ class CooperativeAdminForm(WagtailAdminModelForm):
             self.fields["union"].queryset = CooperativeUnion.objects.filter(
                 province__in=provinces
             )
+
+    def clean_registration_code(self):
+        # The spelling the model stores, so the uniqueness check sees "2401 000 123" as taken.
+        return registration_code_key(self.cleaned_data["registration_code"])
 
 
 class MembershipAdminForm(WagtailAdminModelForm):

@@ -167,3 +167,16 @@ def test_deciding_with_an_unknown_role_is_refused(manager, pending):
     pending.refresh_from_db()
     assert pending.status == Membership.Status.PENDING
 
+
+
+@pytest.mark.parametrize("typed", ["2401 000 123", "2401.000.123", "２４０１０００１２３",
+                                   "2401-000-123", " 2401000123\u00a0"])
+def test_register_refuses_an_existing_code_however_it_is_spelled(learner, typed):
+    CooperativeFactory(registration_code="2401000123")
+
+    with pytest.raises(ValidationError) as error:
+        register(learner, registration_code=typed)
+
+    assert "registration_code" in error.value.message_dict
+    assert Cooperative.objects.count() == 1
+    assert not Membership.objects.filter(user=learner).exists()

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from lms.cooperatives.models import Commune, Membership, Province
+from lms.cooperatives.models import Commune, Cooperative, Membership, Province
 from tests.factories import (
     CooperativeFactory,
     MembershipFactory,
@@ -300,3 +300,14 @@ def test_an_officers_membership_form_does_not_list_every_account(client, bac_nin
     page = client.get(reverse(f"{MEMBERSHIPS}:edit", args=[request.pk])).content.decode()
 
     assert "Hoàng Thị Lụa" in page and "Người Ngoài Cuộc" not in page
+
+
+def test_an_officer_adding_a_code_already_taken_in_another_spelling_gets_a_message(
+        client, bac_ninh_officer, bac_ninh):
+    response = client.post(reverse(f"{COOPERATIVES}:add"), {
+        "name": "Bản sao", "registration_code": " ".join(bac_ninh.registration_code),
+        "sector": "crop", "province": bac_ninh.province_id, "member_count": "1"})
+
+    assert response.status_code == 200
+    assert "registration_code" in response.context["form"].errors
+    assert Cooperative.objects.filter(name="Bản sao").count() == 0
