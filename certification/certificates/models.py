@@ -1,12 +1,20 @@
 """Certificates: what was certified to whom, as issued (a snapshot), its code, PDF and status.
 
 A certificate is never deleted: revoking records when, why and by whom, and re-issuing (after a
-name correction) makes a new certificate that the old one points to as its replacement."""
+name correction) makes a new certificate that the old one points to as its replacement.
+
+Its standing (valid, revoked, replaced, expired) is decided here once, by `status_at` and its
+query twin `valid_q`, and told in words by `standing_lines`: every page that shows a
+certificate, its PDF download and the ZIP of PDFs read it from here."""
+
+import datetime
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from certification.certificates.codes import code_grouped
@@ -75,15 +83,31 @@ class Certificate(models.Model):
     def code_grouped(self) -> str:
         return code_grouped(self.code)
 
+    @property
+    def expires_on(self) -> datetime.date | None:
+        """The last day the certificate is valid, on the local calendar: the date printed as
+        "Valid until" is valid the whole day; the certificate is expired from the next day."""
+        return timezone.localdate(self.expires_at) if self.expires_at is not None else None
+
     def status_at(self, when=None) -> str:
+        """The standing at `when` (now): revoked, else replaced, else expired once the local
+        day after `expires_on` has begun, else valid."""
         when = when or timezone.now()
         if self.revoked_at is not None:
             return self.Status.REVOKED
         if self.replaced_at is not None:
             return self.Status.REPLACED
-        if self.expires_at is not None and self.expires_at <= when:
+        if self.expires_on is not None and timezone.localdate(when) > self.expires_on:
             return self.Status.EXPIRED
         return self.Status.VALID
+
+    @classmethod
+    def valid_q(cls, when=None) -> Q:
+        """The certificates whose `status_at(when)` is valid, as a query."""
+        today = timezone.localdate(when or timezone.now())
+        start_of_today = timezone.make_aware(datetime.datetime.combine(today, datetime.time.min))
+        return (Q(revoked_at__isnull=True, replaced_at__isnull=True)
+                & (Q(expires_at__isnull=True) | Q(expires_at__gte=start_of_today)))
 
     @property
     def status(self) -> str:
@@ -93,3 +117,31 @@ class Certificate(models.Model):
     def status_label(self) -> str:
         return self.Status(self.status).label
 
+    def standing_lines_at(self, when=None) -> list[str]:
+        """The standing in words, after the status's label: since when and why a certificate
+        is not valid, or until when a valid one is. In the active language."""
+        status = self.status_at(when)
+
+        def day(moment) -> str:
+            return date_format(timezone.localtime(moment), "d/m/Y")
+
+        if status == self.Status.REVOKED:
+            lines = [gettext("Revoked on %(date)s — not valid") % {"date": day(self.revoked_at)}]
+            if self.revoked_reason:
+                lines.append(gettext("Reason: %(reason)s") % {"reason": self.revoked_reason})
+            return lines
+        if status == self.Status.REPLACED:
+            code = self.replaced_by.code_grouped if self.replaced_by_id else ""
+            return [gettext("Replaced on %(date)s by %(code)s — not valid") % {
+                "date": day(self.replaced_at), "code": code}]
+        if status == self.Status.EXPIRED:
+            return [gettext("Expired — valid only until %(date)s") % {
+                "date": date_format(self.expires_on, "d/m/Y")}]
+        if self.expires_on is not None:
+            return [gettext("Valid until %(date)s") % {
+                "date": date_format(self.expires_on, "d/m/Y")}]
+        return []
+
+    @property
+    def standing_lines(self) -> list[str]:
+        return self.standing_lines_at()

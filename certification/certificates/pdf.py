@@ -3,6 +3,7 @@ inline data: URLs): never the file system at large, never the network. The font 
 and the stylesheet are built once per process and reused by every render."""
 
 import mimetypes
+import re
 from functools import cache
 
 from django.contrib.staticfiles import finders
@@ -68,6 +69,21 @@ def template_names(*, kind: str, source_slug: str = "") -> list[str]:
 def render_html(*, context: dict, kind: str, source_slug: str = "", language: str) -> str:
     with translation.override(language):
         return select_template(template_names(kind=kind, source_slug=source_slug)).render(context)
+
+
+BAND_TEMPLATE = "certification/certificates/pdf/_standing_band.html"
+_BODY_OPEN = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
+
+
+def with_standing_band(html: str, *, context: dict, language: str) -> str:
+    """`html` with the band that says a certificate is not valid put first in its body, by
+    this module rather than by each layout, so no per-course template can leave it out. The
+    band is fixed-positioned (on every page, over the layout, taking no room from it)."""
+    with translation.override(language):
+        band = select_template([BAND_TEMPLATE]).render(context)
+    opening = _BODY_OPEN.search(html)
+    at = opening.end() if opening else 0
+    return html[:at] + band + html[at:]
 
 
 def html_to_pdf(html: str, stylesheet: str = STYLESHEET) -> bytes:

@@ -9,7 +9,8 @@ from lms.cooperatives.selectors import cooperatives_overseen_by, provinces_overs
 
 
 def certificates_of(*, user):
-    return Certificate.objects.filter(recipient=user).order_by("-issued_at")
+    return (Certificate.objects.filter(recipient=user).select_related("replaced_by")
+            .order_by("-issued_at"))
 
 
 def certificate_in_force(*, user, kind: str, source_key: str) -> Certificate | None:
@@ -25,7 +26,7 @@ def certificate_by_code(code: str) -> Certificate | None:
 def certificates_managed_by(*, user, query: str = ""):
     """Certificates a trainer (of the course), an officer (of the holder's cooperative) or a
     site admin may revoke or re-issue, newest first, optionally searched by holder or code."""
-    certificates = Certificate.objects.select_related("cooperative")
+    certificates = Certificate.objects.select_related("cooperative", "replaced_by")
     if not user.is_superuser:
         certificates = certificates.filter(
             Q(snapshot__trainer_id=user.pk)

@@ -119,7 +119,9 @@ def verification_lookup_allowed(*, address: str, limit: int) -> bool:
     return count <= limit
 
 
-def certificate_html(certificate: Certificate) -> str:
+def certificate_html(certificate: Certificate, *, standing: bool = False) -> str:
+    """The certificate's page as issued; with `standing`, and unless it is valid, with the band
+    that says it is revoked, replaced or expired across it."""
     url = verification_url(certificate)
     qr = segno.make(url, error="m")
     context = {
@@ -128,9 +130,14 @@ def certificate_html(certificate: Certificate) -> str:
         "verify_url": url,
         "qr_svg": qr.svg_inline(scale=4, border=0, dark="#0f3f26"),
     }
-    return pdf.render_html(context=context, kind=certificate.kind,
+    html = pdf.render_html(context=context, kind=certificate.kind,
                            source_slug=certificate.snapshot.get("course_slug", ""),
                            language=certificate.language)
+    status = certificate.status
+    if standing and status != Certificate.Status.VALID:
+        html = pdf.with_standing_band(html, language=certificate.language, context={
+            **context, "status": status, "status_label": Certificate.Status(status).label})
+    return html
 
 
 def certificate_render_pdf(*, certificate_id: int, force: bool = False) -> bool:
@@ -150,6 +157,31 @@ def certificate_render_pdf(*, certificate_id: int, force: bool = False) -> bool:
     certificate.pdf.save(f"{certificate.code}.pdf", ContentFile(content), save=False)
     Certificate.objects.filter(pk=certificate.pk).update(pdf=certificate.pdf.name, pdf_error="")
     return True
+
+
+def certificate_pdf_content(*, certificate: Certificate) -> bytes | None:
+    """The PDF to hand out (the download, the ZIP), or None if it cannot be made now.
+
+    A valid certificate: its stored PDF, rendered and stored first if missing. Any other
+    (revoked, replaced, expired): a copy rendered now with its standing in a band across the
+    page, never stored, so the stored original (which looks valid) is never handed out once
+    the certificate is not. The standing is read afresh from the database, not from the
+    caller's possibly old copy (a ZIP takes a while to build)."""
+    certificate.refresh_from_db()
+    if certificate.status != Certificate.Status.VALID:
+        try:
+            return pdf.html_to_pdf(certificate_html(certificate, standing=True))
+        except (Exception, FatalURLFetchingError):  # noqa: BLE001 - as in certificate_render_pdf
+            logger.exception("Certificate %s could not be rendered with its standing",
+                             certificate.code)
+            return None
+    if not certificate.pdf:
+        certificate_render_pdf(certificate_id=certificate.pk)
+        certificate.refresh_from_db()
+        if not certificate.pdf:
+            return None
+    with certificate.pdf.open("rb") as file:
+        return file.read()
 
 
 def certificate_revoke(*, certificate: Certificate, by, reason: str) -> Certificate:
@@ -204,16 +236,17 @@ def certificate_export_request(*, user, cooperative=None, province=None) -> Expo
 
 
 def certificate_export_build(*, export: Export, progress: Progress) -> ExportFile:
-    """Every certificate in force of the export's cooperative or province that its owner
-    oversees today, in one ZIP, rendering missing PDFs and counting progress as it goes."""
+    """Every valid certificate (not revoked, replaced or expired: `Certificate.valid_q`) of the
+    export's cooperative or province that its owner oversees today, in one ZIP, counting
+    progress as it goes. Each PDF is the one `certificate_pdf_content` hands out, so one that
+    stops being valid while the ZIP is built carries its band."""
     owner, params = export.requested_by, export.params
     if not selectors.certificate_export_allowed(
             user=owner, cooperative_id=params.get("cooperative"),
             province_id=params.get("province")):
         raise PermissionDenied("The export's owner no longer oversees what it covers.")
     certificates = Certificate.objects.filter(
-        replaced_at__isnull=True, revoked_at__isnull=True,
-        cooperative__in=cooperatives_overseen_by(owner))
+        Certificate.valid_q(), cooperative__in=cooperatives_overseen_by(owner))
     if params.get("cooperative"):
         certificates = certificates.filter(cooperative_id=params["cooperative"])
         name = Cooperative.objects.get(pk=params["cooperative"]).registration_code
@@ -225,13 +258,10 @@ def certificate_export_build(*, export: Export, progress: Progress) -> ExportFil
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for done, certificate in enumerate(certificates, start=1):
-            if not certificate.pdf:
-                certificate_render_pdf(certificate_id=certificate.pk)
-                certificate.refresh_from_db()
-            if certificate.pdf:
-                with certificate.pdf.open("rb") as file:
-                    holder = slugify(certificate.snapshot.get("holder", "")) or "chung-chi"
-                    archive.writestr(f"{holder}-{certificate.code}.pdf", file.read())
+            content = certificate_pdf_content(certificate=certificate)
+            if content is not None:
+                holder = slugify(certificate.snapshot.get("holder", "")) or "chung-chi"
+                archive.writestr(f"{holder}-{certificate.code}.pdf", content)
             progress(done)
     return ExportFile(f"chung-chi-{name}-{timezone.localdate():%Y%m%d}.zip", buffer.getvalue())
 

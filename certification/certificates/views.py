@@ -1,6 +1,8 @@
 """Certificates for their holders ("My certificates", download), for anyone (verification) and
 for trainers and officers (revoke, re-issue, ask for ZIPs; their page is lms.exports')."""
 
+import io
+
 from allauth.account.adapter import get_adapter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -26,19 +28,19 @@ def my_certificates(request):
                   {"certificates": list(selectors.certificates_of(user=request.user))})
 
 
+@never_cache
 @login_required
 def certificate_pdf(request, code):
+    """The PDF as services hand it out: a certificate that is not valid says so across it."""
     certificate = selectors.certificate_by_code(code_normalise(code))
     if certificate is None or not selectors.certificate_user_can_download(
             user=request.user, certificate=certificate):
         raise Http404
-    if not certificate.pdf:
-        services.certificate_render_pdf(certificate_id=certificate.pk)
-        certificate.refresh_from_db()
-        if not certificate.pdf:
-            messages.error(request, _("The PDF could not be made yet. Please try again later."))
-            return redirect("certification:mine")
-    return FileResponse(certificate.pdf.open("rb"), as_attachment=True,
+    content = services.certificate_pdf_content(certificate=certificate)
+    if content is None:
+        messages.error(request, _("The PDF could not be made yet. Please try again later."))
+        return redirect("certification:mine")
+    return FileResponse(io.BytesIO(content), as_attachment=True,
                         filename=f"chung-chi-{certificate.code_grouped}.pdf",
                         content_type="application/pdf")
 

@@ -66,6 +66,29 @@ def test_a_province_export_leaves_out_revoked_and_replaced_certificates(
     assert names == [f"le-thi-thu-ha-{kept.code}.pdf"]
 
 
+def test_an_export_leaves_out_expired_certificates_and_keeps_those_on_their_last_day(
+    cooperative, officer, django_capture_on_commit_callbacks
+):
+    import datetime
+
+    from django.utils import timezone
+
+    today = timezone.make_aware(datetime.datetime.combine(timezone.localdate(),
+                                                          datetime.time.min))
+    last_day = completed_certificate(cooperative, "Lê Thị Thu Hà")
+    expired = completed_certificate(cooperative, "Đỗ Văn Nam")
+    Certificate.objects.filter(pk=last_day.pk).update(expires_at=today)
+    Certificate.objects.filter(pk=expired.pk).update(
+        expires_at=today - datetime.timedelta(seconds=1))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        export = services.certificate_export_request(user=officer, cooperative=cooperative)
+
+    export.refresh_from_db()
+    names = zipfile.ZipFile(io.BytesIO(export.file.read())).namelist()
+    assert names == [f"le-thi-thu-ha-{last_day.code}.pdf"]
+
+
 def test_an_officer_cannot_export_outside_their_scope(officer):
     other = CooperativeFactory(province=province("Sơn La"))
 

@@ -342,9 +342,19 @@ def test_add_months_keeps_the_day_or_takes_the_last_of_a_shorter_month(
     assert add_months(moment, months) == expected
 
 
-def test_a_certificate_past_its_expiry_is_expired(certificate):
-    certificate.expires_at = timezone.now() - datetime.timedelta(minutes=1)
+def test_a_certificate_past_its_last_day_is_expired(certificate):
+    # The last moment of yesterday: "valid until" yesterday, so expired today.
+    today = timezone.make_aware(datetime.datetime.combine(timezone.localdate(),
+                                                          datetime.time.min))
+    certificate.expires_at = today - datetime.timedelta(seconds=1)
     assert certificate.status == Certificate.Status.EXPIRED
+
+
+def test_a_certificate_is_still_valid_on_its_last_day(certificate):
+    # A moment of today already past: "valid until" today, so valid to the end of the day.
+    certificate.expires_at = timezone.make_aware(
+        datetime.datetime.combine(timezone.localdate(), datetime.time.min))
+    assert certificate.status == Certificate.Status.VALID
 
 
 def test_the_expiry_is_counted_in_local_calendar_months(holder, course, monkeypatch):
