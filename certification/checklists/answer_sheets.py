@@ -7,7 +7,8 @@ checking a paper sheet, or a test. No database: it is given the checklist's spec
       "1.1": 2                        # weighted_points: the chosen option's points ...
       "R.1": a                        # ... or its code, when two options score the same
 
-Every problem is reported with the line it is on, all at once."""
+Every problem is reported with the line it is on, all at once. The YAML is read as checklist
+files are (safe_reading): no anchors, aliases or tags, within bounds of nesting and size."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 import yaml
 from django.utils.translation import gettext as _
 
+from certification.checklists.safe_reading import Refused, compose_yaml, construct_yaml
 from certification.scoring import (
     COMPLIANT,
     NOT_APPLICABLE,
@@ -54,7 +56,7 @@ def _line(node: yaml.Node) -> int:
 
 def _scalar(node: yaml.Node):
     """The node's value as YAML reads it (yes -> True, 2 -> 2, "2" -> "2")."""
-    return yaml.safe_load(yaml.serialize(node))
+    return construct_yaml(node)
 
 
 def read_answer_sheet(text: str, *, rule: str, points: Sequence[ControlPointSpec],
@@ -64,7 +66,10 @@ def read_answer_sheet(text: str, *, rule: str, points: Sequence[ControlPointSpec
     if len(text.encode()) > MAX_SHEET_SIZE:
         raise AnswerSheetError([_("The answer sheet is larger than 1 MB.")])
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = compose_yaml(text)
+        construct_yaml(root)  # every value can be made (no date 2024-13-45, no list as a key)
+    except Refused as refused:
+        raise AnswerSheetError([refused.message]) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = _("line %(line)s") % {"line": mark.line + 1} if mark else _("the file")

@@ -12,7 +12,6 @@ import io
 import json
 import re
 import warnings
-import zipfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -28,6 +27,13 @@ from django.utils.translation import ngettext
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from certification.checklists.safe_reading import (
+    MAX_SHEET_ROWS,
+    Refused,
+    check_xlsx,
+    load_yaml,
+    not_a_workbook,
+)
 from certification.scoring import (
     ALL_MANDATORY,
     DEFAULT_PART_MAX,
@@ -41,6 +47,7 @@ from certification.scoring import (
     WEIGHTED_POINTS,
     to_fraction,
 )
+from lms.exports.spreadsheets import spreadsheet_value_restore, xlsx_row
 
 SHIPPED_CHECKLISTS = Path(__file__).resolve().parent / "shipped"  # the platform's own files
 
@@ -78,9 +85,9 @@ COURSE_SLUG_MAX_LENGTH = 100
 
 MAX_FILE_SIZE = 2 * 1024 * 1024
 MAX_ISSUES = 200
-# Bounds against hostile files: a small zip or YAML aliases can expand into very large content.
-MAX_XLSX_UNCOMPRESSED = 50 * 1024 * 1024
-MAX_ROWS = 20_000
+# Bounds against hostile files; those checked before a file is parsed are in safe_reading.
+MAX_ROWS = 20_000  # non-empty rows of a sheet
+MAX_COLUMNS = 50  # columns of a sheet read: a checklist sheet has at most 14, further ones ignored
 MAX_ITEMS = 50_000
 MAX_SECTION_DEPTH = 10
 
@@ -747,7 +754,9 @@ def parse_yaml(text: str) -> ChecklistData:
     """A checklist from the text of a YAML file; raises ChecklistFileError listing every problem."""
     _check_size(len(text.encode("utf-8", errors="replace")))
     try:
-        document = yaml.safe_load(text)
+        document = load_yaml(text)  # no aliases, tags or deep nesting: see safe_reading
+    except Refused as refused:
+        raise ChecklistFileError([refused.message]) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or ""
@@ -785,7 +794,7 @@ class _YamlReader:
         self.issues.append(message % values)
 
     def count(self) -> None:
-        # Aliases can make a small file describe an enormous tree: stop well before that.
+        # A bound on the checklist's size, whatever the YAML's (which safe_reading bounds).
         self.items += 1
         if self.items > MAX_ITEMS:
             raise ChecklistFileError(self.issues + [
@@ -1091,23 +1100,16 @@ def parse_xlsx(data: bytes) -> ChecklistData:
     """A checklist from the bytes of an XLSX workbook; raises ChecklistFileError listing every
     problem."""
     _check_size(len(data))
-    not_a_workbook = _("The file is not an Excel workbook (.xlsx). Save it from Excel or "
-                       "LibreOffice as “Excel Workbook (.xlsx)”.")
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, ValueError, OSError):
-        raise ChecklistFileError([not_a_workbook]) from None
-    if unpacked > MAX_XLSX_UNCOMPRESSED:
-        raise ChecklistFileError([
-            _("The workbook unpacks to %(size)s, more than the %(limit)s a checklist may hold.")
-            % {"size": filesizeformat(unpacked), "limit": filesizeformat(MAX_XLSX_UNCOMPRESSED)}
-        ])
+        check_xlsx(data)  # a zip within sizes, parts, elements, sheets and rows: see safe_reading
+    except Refused as refused:
+        raise ChecklistFileError([refused.message]) from None
     issues: list[str] = []
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions
-            workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True,
+                                              keep_links=False)
             try:
                 tables = {name: _read_sheet(workbook, name, issues) for name in SHEET_COLUMNS}
             finally:
@@ -1115,7 +1117,7 @@ def parse_xlsx(data: bytes) -> ChecklistData:
     except ChecklistFileError:
         raise
     except Exception:  # openpyxl raises many kinds on a damaged or foreign zip
-        raise ChecklistFileError([not_a_workbook]) from None
+        raise ChecklistFileError([not_a_workbook()]) from None
     if any(name in REQUIRED_SHEETS and table is None for name, table in tables.items()):
         raise ChecklistFileError(issues)
     data_read = _XlsxReader(issues).read({name: table or [] for name, table in tables.items()})
@@ -1132,7 +1134,8 @@ def _read_sheet(workbook: Any, name: str, issues: list[str]) -> list[_Row] | Non
     worksheet = workbook[sheets[name]]
     if hasattr(worksheet, "reset_dimensions"):
         worksheet.reset_dimensions()  # saved dimensions may be wrong; read every cell there is
-    rows = worksheet.iter_rows(values_only=True)
+    # Within bounds: openpyxl pads each row up to its last cell and fills in missing rows.
+    rows = worksheet.iter_rows(values_only=True, max_col=MAX_COLUMNS, max_row=MAX_SHEET_ROWS)
     header = next(rows, None) or ()
     columns: dict[str, int] = {}
     for index, title in enumerate(header):
@@ -1151,14 +1154,14 @@ def _read_sheet(workbook: Any, name: str, issues: list[str]) -> list[_Row] | Non
         return None
     table = []
     for number, values in enumerate(rows, 2):
-        if not any(_cell_text(value) for value in values):
+        if values.count(None) == len(values) or not any(_cell_text(value) for value in values):
             continue
         if len(table) >= MAX_ROWS:
             issues.append(_("%(where)s has more than %(max)s rows.")
                           % {"where": _sheet_where(name), "max": MAX_ROWS})
             break
-        table.append(_Row(name, number, {
-            column: values[index] if index < len(values) else None
+        table.append(_Row(name, number, {  # less the apostrophe dump_xlsx put before formulas
+            column: spreadsheet_value_restore(values[index]) if index < len(values) else None
             for column, index in columns.items()
         }))
     return table
@@ -1488,11 +1491,9 @@ def _new_sheet(workbook: Any, name: str) -> Any:
 
 
 def _append(sheet: Any, values: list[Any]) -> None:
-    sheet.append(values)
+    sheet.append(xlsx_row(sheet, values))  # a text that reads as a formula gets an apostrophe
     columns = SHEET_COLUMNS[sheet.title]
     wrap = Alignment(wrap_text=True, vertical="top")
     for cell, (_column, width) in zip(sheet[sheet.max_row], columns, strict=False):
-        if isinstance(cell.value, str) and cell.value.startswith("="):
-            cell.data_type = "s"  # a text, not a formula
         if width >= WRAPPED_MIN_WIDTH:
             cell.alignment = wrap

@@ -1,6 +1,7 @@
 """Tests of reading, checking and writing checklist files (no database)."""
 
 import ast
+import copy
 import io
 import zipfile
 from dataclasses import replace
@@ -386,6 +387,31 @@ def test_tricky_texts_survive_both_formats():
     assert parse_xlsx(dump_xlsx(data)) == data
 
 
+def test_texts_like_formulas_are_text_in_the_workbook_and_read_back_exactly():
+    def formulas(document):
+        point = first_point(document)
+        point["text"] = {"vi": '=HYPERLINK("http://x","y")', "en": "+1+1"}
+        point["guidance"] = {"vi": "- bước một\n- bước hai", "en": "'@SUM(A1)"}
+
+    data = parse_yaml(edited(GLOBALGAP, formulas))
+    written = dump_xlsx(data)
+
+    points = openpyxl.load_workbook(io.BytesIO(written))["points"]
+    cells = [cell(points, 2, name)
+             for name in ("text_vi", "text_en", "guidance_vi", "guidance_en")]
+    assert [c.value for c in cells] == ['\'=HYPERLINK("http://x","y")', "'+1+1",
+                                        "'- bước một\n- bước hai", "''@SUM(A1)"]
+    assert {c.data_type for c in cells} == {"s"}
+    assert parse_xlsx(written) == data
+
+
+def test_an_apostrophe_typed_before_other_text_is_kept():
+    def quoted(workbook):
+        cell(workbook["points"], 2, "text_en").value = "'Organic' label"
+
+    assert parse_xlsx(edited_workbook(GLOBALGAP, quoted)).points[0].text.en == "'Organic' label"
+
+
 texts = st.text(
     alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff")
     | st.sampled_from("\n\t"),
@@ -711,7 +737,9 @@ def test_structural_problems_come_before_validation_problems():
 def test_issues_are_capped_with_a_count_of_the_rest():
     def many_bad_points(document):
         first_point(document)["level"] = "majr"
-        document["sections"][0]["points"] *= 250
+        # Copies, not the same points again: those would be dumped as aliases, which are refused.
+        document["sections"][0]["points"] = [
+            copy.deepcopy(point) for point in document["sections"][0]["points"] * 250]
 
     issues = yaml_issues(GLOBALGAP, many_bad_points)
 
