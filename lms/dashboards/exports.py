@@ -1,5 +1,6 @@
 """Every table of the dashboards as a file: CSV (UTF-8 with a byte-order mark, so Excel reads
-the diacritics) or XLSX (bold header row, numbers as numbers, dates as dates).
+the diacritics) or XLSX (bold header row, numbers as numbers, dates as dates); a text that
+would read as a formula is written as text (lms.exports.spreadsheets).
 
 Small tables are written in the request: CSV streamed, XLSX built in memory. Lists that can
 be long (cooperatives, learners, members, corrective actions) go to a Celery task when they
@@ -17,13 +18,11 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, Max, OuterRef
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.functional import Promise
 from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
@@ -37,6 +36,7 @@ from lms.dashboards.selectors import Filters, Scope
 from lms.exports.models import Export
 from lms.exports.registry import Builder, ExportFile, Link, Progress
 from lms.exports.services import export_request
+from lms.exports.spreadsheets import csv_row, xlsx_cell
 
 TEXT, INTEGER, NUMBER, DATE = "text", "integer", "number", "date"
 CHUNK = 500  # rows read from the database at a time for the long lists
@@ -423,9 +423,9 @@ def _csv_value(value):
 
 def csv_lines(table: Table, on_row: Callable[[int], None] | None = None) -> Iterator[str]:
     writer = csv.writer(_Echo())
-    yield "\ufeff" + writer.writerow([str(column.label) for column in table.columns])
+    yield "\ufeff" + writer.writerow(csv_row(str(column.label) for column in table.columns))
     for number, row in enumerate(table.rows, start=1):
-        yield writer.writerow([_csv_value(value) for value in row])
+        yield writer.writerow(csv_row(_csv_value(value) for value in row))
         if on_row:
             on_row(number)
 
@@ -439,14 +439,14 @@ def xlsx_bytes(table: Table, on_row: Callable[[int], None] | None = None) -> byt
     bold = Font(bold=True)
     header = []
     for column in table.columns:
-        cell = WriteOnlyCell(sheet, value=str(column.label))
+        cell = xlsx_cell(sheet, str(column.label))
         cell.font = bold
         header.append(cell)
     sheet.append(header)
     for number, row in enumerate(table.rows, start=1):
         cells = []
         for column, value in zip(table.columns, row, strict=True):
-            cell = WriteOnlyCell(sheet, value=str(value) if isinstance(value, Promise) else value)
+            cell = xlsx_cell(sheet, value)
             if column.kind == DATE and value is not None:
                 cell.number_format = ("DD/MM/YYYY HH:MM" if isinstance(value, datetime.datetime)
                                       else "DD/MM/YYYY")

@@ -11,7 +11,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from lms.cooperatives.models import OfficerScope
+from certification.models import Standard
+from courses.models import CoursePage
+from lms.accounts.models import User
+from lms.cooperatives.models import Cooperative, OfficerScope
 from lms.exports import tasks as export_tasks
 from lms.exports.models import Export
 
@@ -219,3 +222,45 @@ def test_running_the_task_twice_keeps_the_first_file(
 
     job.refresh_from_db()
     assert (job.status, job.file.name) == (Export.Status.DONE, first)
+
+
+# --- names that a spreadsheet program would take for formulas --------------------------------
+
+HYPERLINK = '=HYPERLINK("http://x","y")'
+
+
+@pytest.fixture
+def formula_names(bac_ninh):
+    """Cooperative C1, learner u1, course A and the OCOP standard named like formulas."""
+    Cooperative.objects.filter(pk=bac_ninh.c1.pk).update(name=HYPERLINK)
+    User.objects.filter(pk=bac_ninh.u1.pk).update(full_name="+1+1")
+    CoursePage.objects.filter(pk=bac_ninh.course_a.pk).update(title="@SUM(A1)")
+    Standard.objects.filter(pk=bac_ninh.ocop.standard_id).update(name_vi="-1+2", name_en="-1+2")
+    return bac_ninh
+
+
+def test_names_like_formulas_are_text_in_the_csv_tables(officer_client, formula_names):
+    learners = csv_rows(officer_client.get(export_url("learners")))
+    courses = csv_rows(officer_client.get(export_url("courses")))
+    cooperatives = csv_rows(officer_client.get(export_url("cooperatives")))
+
+    assert ("'+1+1", "'" + HYPERLINK) in {(row[0], row[2]) for row in learners[1:]}
+    assert {row[0] for row in courses[1:]} == {"'@SUM(A1)", formula_names.course_b.title}
+    assert "'-1+2" in cooperatives[0]  # a standard's column
+    assert "'" + HYPERLINK in {row[0] for row in cooperatives[1:]}
+
+
+def test_names_like_formulas_are_text_in_the_xlsx_tables(officer_client, formula_names):
+    members = workbook(officer_client.get(export_url(
+        "members", "xlsx", f"?cooperative={formula_names.c1.pk}")).content)
+    cooperatives = workbook(officer_client.get(export_url("cooperatives", "xlsx")).content)
+
+    an = next(row for row in members.iter_rows(min_row=2) if row[0].value == "'+1+1")
+    assert an[0].data_type == "s"
+    assert (an[3].value, an[3].data_type) == (2, "n")  # enrollments, still a number
+    header = {cell.value: cell for cell in cooperatives[1]}
+    assert header["'-1+2"].data_type == "s"
+    c1 = next(row for row in cooperatives.iter_rows(min_row=2)
+              if row[0].value == "'" + HYPERLINK)
+    assert c1[0].data_type == "s"
+    assert all(cell.data_type != "f" for row in cooperatives.iter_rows() for cell in row)
