@@ -4,6 +4,8 @@ changes, publishes, unpublishes, restricts, previews, locks, moves or deletes a 
 the course itself to be theirs: they own the course page or are named its trainer, which only a
 site admin sets. Site admins may do everything."""
 
+from functools import cached_property
+
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import PagePermissionTester
 
@@ -22,7 +24,9 @@ def course_of(page):
 
 
 class CoursePermissionTester(PagePermissionTester):
+    @cached_property
     def on_own_course(self) -> bool:
+        """Looked up once per tester: an admin page asks a dozen questions of one tester."""
         if self.user.is_superuser:
             return True
         if not self.user.is_active:
@@ -34,31 +38,31 @@ class CoursePermissionTester(PagePermissionTester):
         if self.user.is_superuser:
             return super().can_edit()
         # Named the course's trainer, one edits its pages whoever created them.
-        return self.on_own_course() and (super().can_edit() or "add" in self.permissions)
+        return self.on_own_course and (super().can_edit() or "add" in self.permissions)
 
     def can_add_subpage(self):
-        return self.on_own_course() and super().can_add_subpage()
+        return self.on_own_course and super().can_add_subpage()
 
     def can_delete(self, ignore_bulk=False):
-        return self.on_own_course() and super().can_delete(ignore_bulk=ignore_bulk)
+        return self.on_own_course and super().can_delete(ignore_bulk=ignore_bulk)
 
     def can_publish(self):
-        return self.on_own_course() and super().can_publish()
+        return self.on_own_course and super().can_publish()
 
     def can_unpublish(self):
-        return self.on_own_course() and super().can_unpublish()
+        return self.on_own_course and super().can_unpublish()
 
     def can_publish_subpage(self):
-        return self.on_own_course() and super().can_publish_subpage()
+        return self.on_own_course and super().can_publish_subpage()
 
     def can_reorder_children(self):
-        return self.on_own_course() and super().can_reorder_children()
+        return self.on_own_course and super().can_reorder_children()
 
     def can_lock(self):
-        return self.on_own_course() and super().can_lock()
+        return self.on_own_course and super().can_lock()
 
     def can_unlock(self):
-        return self.on_own_course() and super().can_unlock()
+        return self.on_own_course and super().can_unlock()
 
 
 class CoursePageForm(WagtailAdminPageForm):
