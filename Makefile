@@ -4,9 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 MANAGE := $(BIN)/python manage.py
+# The suite runs in one process per core (pytest-xdist); TEST_PROCESSES=0 runs it in this one.
+TEST_PROCESSES ?= auto
 
 .PHONY: install system-deps compilemessages run test lint messages check-translations worker bench \
-	mutation clean
+	mutation audit clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -54,7 +56,7 @@ test: compilemessages
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m lms.i18n check
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_PROCESSES) --dist loadgroup $(PYTEST_ARGS)
 
 # Update the catalogues after changing strings, then translate the new Vietnamese entries.
 messages: install system-deps
@@ -64,6 +66,7 @@ messages: install system-deps
 bench: install system-deps
 	$(BIN)/python bench/certificates.py 20
 	$(BIN)/python bench/readiness_report.py 5
+	$(BIN)/python bench/enumeration.py 10
 
 # Mutation testing of the readiness scoring rules (certification/scoring.py) against their own
 # tests only, afresh each time (settings: [tool.mutmut] in pyproject.toml; a few minutes on two
@@ -86,6 +89,19 @@ mutation: install
 	@$(BIN)/mutmut export-cicd-stats >/dev/null
 	@$(BIN)/mutmut results
 	@$(BIN)/python -c '$(MUTATION_SCORE)'
+
+# Known vulnerabilities in the installed packages: pip-audit runs from a throwaway venv (it is no
+# dependency of the platform) and needs the network to reach its vulnerability database, so it
+# is not part of `make test`. --strict fails when a package could not be checked, rather than
+# reporting "no known vulnerabilities" for packages it never looked up.
+AUDIT := build/audit
+audit: install
+	rm -rf $(AUDIT) && mkdir -p $(AUDIT)
+	$(PYTHON) -m venv $(AUDIT)/venv
+	$(AUDIT)/venv/bin/pip install --quiet pip-audit
+	$(BIN)/pip freeze --exclude-editable > $(AUDIT)/requirements.txt
+	$(AUDIT)/venv/bin/pip-audit --strict --no-deps --disable-pip --progress-spinner off \
+		-r $(AUDIT)/requirements.txt
 
 worker: install
 	$(BIN)/celery -A lms worker --loglevel=info

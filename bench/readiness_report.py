@@ -25,6 +25,7 @@ SCRATCH = tempfile.mkdtemp(prefix="bench-readiness-")
 atexit.register(shutil.rmtree, SCRATCH, ignore_errors=True)
 os.environ["DATABASE_URL"] = f"sqlite:///{SCRATCH}/bench.sqlite3"
 os.environ["DJANGO_MEDIA_ROOT"] = f"{SCRATCH}/media"
+os.environ["DJANGO_PRIVATE_MEDIA_ROOT"] = f"{SCRATCH}/private"
 os.environ["CELERY_BROKER_URL"] = ""  # eager tasks: submitting renders the first PDF in-process
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings")
 

@@ -5,6 +5,7 @@ from django.urls import path
 
 from certification.assessments import views as assessment_views
 from certification.certificates import views as certificate_views
+from certification.reports import archive_views
 from certification.reports import views as report_views
 
 certificate_urls = ([
@@ -42,4 +43,6 @@ readiness_urls = ([
          name="action_photo"),
     path("history/<int:cooperative_pk>/<slug:standard_code>/", report_views.history,
          name="history"),
+    path("cooperatives/<int:cooperative_pk>/archive/", archive_views.archive_start,
+         name="cooperative_archive"),
 ], "readiness")

@@ -14,7 +14,6 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from courses import selectors
 from courses.models import CourseCategory, CoursePage
 from lms.accounts.roles import user_is_trainer
-from lms.exports.spreadsheets import SpreadsheetExportNeutralised
 
 
 class CourseCategoryViewSet(SnippetViewSet):
@@ -34,7 +33,7 @@ def can_see_learners(user) -> bool:
     return user.is_superuser or user_is_trainer(user)
 
 
-class CourseLearnersReport(SpreadsheetExportNeutralised, ReportView):
+class CourseLearnersReport(ReportView):
     page_title = _("Learners of my courses")
     header_icon = "group"
     index_url_name = "courses_learners"

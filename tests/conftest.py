@@ -1,7 +1,12 @@
-"""Fixtures shared by the whole suite: a temporary MEDIA_ROOT, a clean cache, and users per role."""
+"""Fixtures shared by the whole suite: temporary MEDIA_ROOT and PRIVATE_MEDIA_ROOT, a clean
+cache, and users per role."""
+
+import os
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import cache
+from django.test.utils import override_settings
 
 from lms.celery import app as celery_app
 from tests.factories import (
@@ -13,9 +18,40 @@ from tests.factories import (
 )
 
 
+def pytest_collection_modifyitems(items):
+    """Tests that start a real Celery worker share one broker queue: with `make test` running
+    the suite in several processes (pytest-xdist, `--dist loadgroup`), they all run in one."""
+    for item in items:
+        if item.get_closest_marker("worker"):
+            item.add_marker(pytest.mark.xdist_group("celery-worker"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_redis_cache_per_process():
+    """Each test process of a parallel run clears the cache between tests; on Redis that empties
+    the whole database, so each process gets a database of its own (1 + its number) rather than
+    emptying another's rate-limit counters in the middle of a test. The real worker started by
+    a test is given the same one (tests/celery_worker.py)."""
+    process = os.environ.get("PYTEST_XDIST_WORKER", "")
+    location = django_settings.CACHES["default"].get("LOCATION", "")
+    if not (process.startswith("gw") and str(location).startswith("redis://")):
+        yield
+        return
+    base, _, _ = str(location).rpartition("/")
+    caches = {"default": {**django_settings.CACHES["default"],
+                          "LOCATION": f"{base}/{1 + int(process[2:])}"}}
+    saved = os.environ.get("REDIS_URL")
+    with override_settings(CACHES=caches):
+        os.environ["REDIS_URL"] = caches["default"]["LOCATION"]
+        yield
+    if saved is not None:
+        os.environ["REDIS_URL"] = saved
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
 
 
 @pytest.fixture(autouse=True)

@@ -89,3 +89,16 @@ def test_services_are_chosen_by_environment_variables(variable, value, setting, 
     result = run_manage("shell", "-c", code, env={variable: value})
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[-1] == expected
+
+
+def test_production_sends_the_content_security_policy_and_frames_only_https_videos():
+    code = (
+        "from django.conf import settings as s;"
+        "m = s.MIDDLEWARE;"
+        "print(m.index('lms.security.ContentSecurityPolicyMiddleware')"
+        " == m.index('django.middleware.security.SecurityMiddleware') + 1,"
+        " all(o.startswith('https://') for o in s.CSP_FRAME_SRC), s.X_FRAME_OPTIONS)"
+    )
+    result = run_manage("shell", "-c", code, env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-3:] == ["True", "True", "DENY"]

@@ -10,6 +10,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from lms.files import RandomName, private_storage
+
 
 class Assessment(models.Model):
     class Status(models.TextChoices):
@@ -87,7 +89,7 @@ class Answer(models.Model):
         return f"{self.control_point_id}: {self.value}"
 
 
-def _evidence_path(instance, filename):
+def _evidence_path(instance, filename):  # named by migrations 0002-0007 only
     return f"evidence/{instance.answer.assessment_id}/{filename}"
 
 
@@ -96,7 +98,8 @@ class EvidencePhoto(models.Model):
     its metadata and downscaled it. Served only through a permission-checked view."""
 
     answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="photos")
-    image = models.ImageField(_("photo"), upload_to=_evidence_path,
+    image = models.ImageField(_("photo"), upload_to=RandomName("evidence"),
+                              storage=private_storage,
                               width_field="width", height_field="height")
     width = models.PositiveIntegerField(default=0)
     height = models.PositiveIntegerField(default=0)
@@ -124,7 +127,8 @@ class ReadinessReport(models.Model):
     snapshot = models.JSONField(_("snapshot"))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     # The PDF is rendered afterwards in a Celery task; only these fields may change later.
-    pdf = models.FileField(_("PDF"), upload_to="reports/%Y/%m/", blank=True)
+    pdf = models.FileField(_("PDF"), upload_to=RandomName("reports"), storage=private_storage,
+                           blank=True)
     pdf_language = models.CharField(max_length=8, blank=True)
     pdf_error = models.TextField(blank=True, editable=False)
 
@@ -146,7 +150,7 @@ class ReadinessReport(models.Model):
         super().save(*args, **kwargs)
 
 
-def _closing_path(instance, filename):
+def _closing_path(instance, filename):  # named by migrations 0002-0007 only
     return f"actions/{instance.assessment_id}/{filename}"
 
 
@@ -176,7 +180,8 @@ class CorrectiveAction(models.Model):
     status = models.CharField(_("status"), max_length=12, choices=Status.choices,
                               default=Status.OPEN)
     closing_note = models.TextField(_("what was done"), blank=True)
-    closing_photo = models.ImageField(_("evidence photo"), upload_to=_closing_path, blank=True)
+    closing_photo = models.ImageField(_("evidence photo"), upload_to=RandomName("actions"),
+                                      storage=private_storage, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     position = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)

@@ -25,6 +25,7 @@ logger = logging.getLogger(__name__)
 
 UNSET = object()
 MAX_PHOTOS_PER_ANSWER = 6
+MAX_TEXT_LENGTH = 5000
 
 
 def _require_open(assessment: Assessment, user) -> None:
@@ -109,6 +110,21 @@ def _allowed_values(point: ControlPoint) -> list[str]:
     return values
 
 
+def _clean_text(text) -> str:
+    """A justification or note as kept: refused (never cut short in silence) when it is longer
+    than the field holds or carries a NUL character, which PostgreSQL cannot store."""
+    text = (text or "").strip()
+    if "\x00" in text:
+        raise ValidationError(_("The text contains a NUL character, which cannot be saved; "
+                                "remove it and try again."), code="nul")
+    if len(text) > MAX_TEXT_LENGTH:
+        raise ValidationError(
+            _("This text has %(length)d characters, more than the %(limit)d allowed; shorten it "
+              "and save again.") % {"length": len(text), "limit": MAX_TEXT_LENGTH},
+            code="too_long")
+    return text
+
+
 def answer_save(*, assessment: Assessment, control_point: ControlPoint, user,
                 value=UNSET, justification=UNSET, note=UNSET) -> Answer:
     """Save the given fields of one answer and only those, so two members working on the same
@@ -127,9 +143,9 @@ def answer_save(*, assessment: Assessment, control_point: ControlPoint, user,
             raise ValidationError(_("Choose one of the answers offered."), code="invalid")
         changes["value"] = value
     if justification is not UNSET:
-        changes["justification"] = (justification or "").strip()[:5000]
+        changes["justification"] = _clean_text(justification)
     if note is not UNSET:
-        changes["note"] = (note or "").strip()[:5000]
+        changes["note"] = _clean_text(note)
     answer, _created = Answer.objects.get_or_create(assessment=assessment,
                                                     control_point=control_point)
     if changes:

@@ -350,13 +350,15 @@ def _save_point(request, assessment: Assessment, row: PointRow) -> None:
                                           user=request.user, **changes)
     except ValidationError as exc:
         row.errors.extend(exc.messages)
-        if "value" not in changes or getattr(exc, "code", None) == "submitted":
+        if len(changes) == 1 or getattr(exc, "code", None) == "submitted":
             return
-        # The answer was refused: keep the texts, which are always valid.
-        changes.pop("value")
-        if changes:
-            row.answer = services.answer_save(assessment=assessment, control_point=row.point,
-                                              user=request.user, **changes)
+        # One field was refused: save the others one by one, so nothing else is lost.
+        for name, posted in changes.items():
+            try:
+                row.answer = services.answer_save(assessment=assessment, control_point=row.point,
+                                                  user=request.user, **{name: posted})
+            except ValidationError as refused:
+                row.errors.extend(m for m in refused.messages if m not in row.errors)
 
 
 def _save_photos(request, assessment: Assessment, row: PointRow) -> None:

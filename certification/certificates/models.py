@@ -18,6 +18,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from certification.certificates.codes import code_grouped
+from lms.files import RandomName, private_storage
 
 
 class Certificate(models.Model):
@@ -52,7 +53,8 @@ class Certificate(models.Model):
     replaced_by = models.OneToOneField("self", on_delete=models.SET_NULL, null=True, blank=True,
                                        related_name="replaces", verbose_name=_("replaced by"))
     snapshot = models.JSONField(_("what it states"), default=dict)
-    pdf = models.FileField(_("PDF"), upload_to="certificates/%Y/%m/", blank=True)
+    pdf = models.FileField(_("PDF"), upload_to=RandomName("certificates"),
+                           storage=private_storage, blank=True)
     pdf_error = models.TextField(blank=True, editable=False)
 
     class Meta:

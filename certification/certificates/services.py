@@ -31,6 +31,7 @@ from lms.cooperatives.selectors import cooperatives_overseen_by
 from lms.exports.models import Export
 from lms.exports.registry import Builder, ExportFile, Link, Progress
 from lms.exports.services import export_request
+from lms.files import file_replace
 from lms.months import add_months
 
 logger = logging.getLogger(__name__)
@@ -154,7 +155,7 @@ def certificate_render_pdf(*, certificate_id: int, force: bool = False) -> bool:
         Certificate.objects.filter(pk=certificate.pk).update(
             pdf_error=f"{type(error).__name__}: {error}"[:2000])
         return False
-    certificate.pdf.save(f"{certificate.code}.pdf", ContentFile(content), save=False)
+    file_replace(certificate.pdf, f"{certificate.code}.pdf", ContentFile(content))
     Certificate.objects.filter(pk=certificate.pk).update(pdf=certificate.pdf.name, pdf_error="")
     return True
 
@@ -205,6 +206,10 @@ def certificate_reissue(*, certificate: Certificate, by) -> Certificate:
         return old.replaced_by
     if old.revoked_at is not None:
         raise ValidationError(_("A revoked certificate cannot be re-issued."))
+    if old.recipient.is_closed:
+        # Nothing to correct: the name on it is the only copy left, and it stays as issued.
+        raise ValidationError(_("The holder has closed their account: this certificate stays "
+                                "as it was issued and cannot be re-issued."))
     old.replaced_at = timezone.now()  # leaves the "one in force" set, freeing the slot
     old.save(update_fields=["replaced_at"])
     new = Certificate.objects.create(

@@ -19,6 +19,7 @@ from certification.assessments.models import CorrectiveAction, ReadinessReport
 from certification.assessments.selectors import corrective_actions_of
 from certification.checklists.models import ControlPoint, localized
 from courses.models import CoursePage
+from lms.accounts.models import FORMER_MEMBER
 
 LANGUAGES = ("vi", "en")
 GAP_IMPROVE = "improve"  # an OCOP action: an option that scores more
@@ -421,7 +422,7 @@ def _actions(actions: list[CorrectiveAction], snapshot: dict, language: str,
             "gap": action.gap, "gap_label": gap_label(action.gap), "blocking": action.blocking,
             "target": pick(target["to"], language) if target else "",
             "gain": action.gain,
-            "owner": action.owner.full_name if action.owner else "",
+            "owner": action.owner.display_name if action.owner else "",
             "due_date": action.due_date,
             "overdue": bool(action.due_date and not done and action.due_date < today),
             "status": action.status, "status_label": str(action.get_status_display()),
@@ -473,7 +474,9 @@ def report_context(report: ReadinessReport, *, language: str, for_pdf: bool = Fa
             "version_label": version.get("label", ""),
             "cooperative": cooperative.get("name", ""),
             "province": cooperative.get("province", ""),
-            "submitted_by": snapshot.get("submitted_by", ""),
+            # Blanked when the submitter closed their account (certification.assessments.receivers).
+            "submitted_by": snapshot.get("submitted_by") or (
+                str(FORMER_MEMBER) if report.assessment.submitted_by_id else ""),
             "submitted_at": _submitted_at(snapshot),
             "printed_at": timezone.localtime(),
             "verdict": verdict(snapshot),

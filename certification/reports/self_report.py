@@ -154,7 +154,7 @@ def report_context(assessment: Assessment, language: str) -> dict:
         "ocop": ocop,
         "actions": [{"code": action.control_point.code,
                      "text": localized(action.control_point, "text", language),
-                     "owner": action.owner.full_name if action.owner else "",
+                     "owner": action.owner.display_name if action.owner else "",
                      "due_date": action.due_date, "status": action.get_status_display()}
                     for action in actions],
         "printed_at": timezone.localtime(),

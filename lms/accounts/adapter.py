@@ -1,10 +1,15 @@
-"""allauth adapter: stores the sign-up's name and language, localises email subjects and reads
-allauth's email templates from templates/emails/account/, beside the platform's own emails."""
+"""allauth adapter: stores the sign-up's name and language, localises email subjects, reads
+allauth's email templates from templates/emails/account/, beside the platform's own emails, and
+queues every one of them on Celery instead of sending it inside the request."""
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
+from django.contrib.sites.shortcuts import get_current_site
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.utils.translation import gettext
+
+from lms.accounts import services, tasks
 
 ALLAUTH_EMAILS = "account/email/"
 OUR_ALLAUTH_EMAILS = "emails/account/"
@@ -35,3 +40,20 @@ class AccountAdapter(DefaultAccountAdapter):
             else:
                 template_prefix = ours
         return super().render_mail(template_prefix, email, context, headers=headers)
+
+    def send_mail(self, template_prefix, email, context):
+        """Render the e-mail now (in the request's language, with its links) and send it from
+        a task. Every account e-mail goes this way: a new account's confirmation link and the
+        "you already have an account" note for a taken address, a reset link and the note for
+        an unknown address. Both answers to the same form thus do the same work in the
+        request, and nobody can tell them apart by how long the mail server takes.
+        The context is built as allauth's own send_mail builds it."""
+        request = allauth_context.request
+        context = {
+            "request": request,
+            "email": email,
+            "current_site": get_current_site(request),
+            **context,
+        }
+        message = self.render_mail(template_prefix, email, context)
+        tasks.send_email.delay(services.email_to_dict(message))

@@ -1,5 +1,7 @@
 """Forms of the accounts app: the extra sign-up fields and the profile."""
 
+import unicodedata
+
 from django import forms
 from django.conf import settings
 from django.utils import translation
@@ -10,8 +12,10 @@ from lms.accounts.roles import user_is_union_officer
 
 
 def clean_name(value: str) -> str:
-    """A full name with its spaces tidied; refused when (nearly) empty."""
-    name = " ".join(value.split())
+    """A full name with its spaces tidied and its diacritics precomposed (NFC), so that a name
+    typed with combining marks reads, sorts and matches like the same name typed precomposed;
+    refused when (nearly) empty."""
+    name = unicodedata.normalize("NFC", " ".join(value.split()))
     if len(name) < 2:
         raise forms.ValidationError(_("Please enter your full name."))
     return name
@@ -64,3 +68,28 @@ class ProfileForm(forms.ModelForm):
 
     def clean_full_name(self):
         return clean_name(self.cleaned_data["full_name"])
+
+
+class AccountCloseForm(forms.Form):
+    """Closing one's own account: the password again (re-authentication) and an explicit yes."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    confirm = forms.BooleanField(
+        label=_("I understand that my account is closed for good and cannot be restored."),
+        error_messages={"required": _("Tick the box to confirm that you want to close your "
+                                      "account.")},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("This password is not correct."))
+        return password

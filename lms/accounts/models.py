@@ -7,6 +7,9 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# What every page, PDF and email shows in place of the name of someone who closed their account.
+FORMER_MEMBER = _("a former member")
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -59,6 +62,9 @@ class User(AbstractUser):
         default=True,
         help_text=_("A course you have not opened for two weeks; corrective actions due soon."),
     )
+    # Set when the account is closed (lms.accounts.services.account_close): the row stays, so
+    # the cooperative's records keep their author, but every personal field is emptied.
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True, editable=False)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -72,13 +78,26 @@ class User(AbstractUser):
         ordering = ["full_name", "email"]
 
     def __str__(self):
+        return self.display_name
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_at is not None
+
+    @property
+    def display_name(self) -> str:
+        """The name to show another person: "a former member" once the account is closed."""
+        if self.is_closed:
+            return str(FORMER_MEMBER)
         return self.full_name or self.email
 
     def get_full_name(self):
-        return self.full_name
+        return str(FORMER_MEMBER) if self.is_closed else self.full_name
 
     def get_short_name(self):
         # Vietnamese names put the given name last: "Nguyễn Thị Hồng Xuân" -> "Xuân".
+        if self.is_closed:
+            return str(FORMER_MEMBER)
         return self.full_name.split()[-1] if self.full_name.strip() else self.email
 
 

@@ -1,13 +1,41 @@
 """Writes of the accounts app."""
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, EmailMultiAlternatives, send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from lms.accounts.models import User
+
+
+def email_to_dict(message: EmailMessage) -> dict:
+    """A rendered e-mail as JSON-safe data for a task (text, HTML alternatives, headers)."""
+    return {
+        "subject": str(message.subject),
+        "body": str(message.body),
+        "from_email": message.from_email,
+        "to": list(message.to),
+        "headers": dict(message.extra_headers),
+        "alternatives": [
+            [str(content), mimetype] for content, mimetype in getattr(message, "alternatives", [])
+        ],
+    }
+
+
+def email_send_rendered(*, message: dict) -> None:
+    """Send an e-mail built by email_to_dict."""
+    email = EmailMultiAlternatives(
+        message["subject"],
+        message["body"],
+        message.get("from_email") or settings.DEFAULT_FROM_EMAIL,
+        message["to"],
+        headers=message.get("headers") or {},
+    )
+    for content, mimetype in message.get("alternatives") or []:
+        email.attach_alternative(content, mimetype)
+    email.send()
 
 
 def user_send_welcome_email(*, user_id: int) -> bool:

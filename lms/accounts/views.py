@@ -1,17 +1,24 @@
-"""Views of the accounts app: the profile page, the language switch and unsubscribing."""
+"""Views of the accounts app: the profile page, the person's data download, closing the
+account, the language switch and unsubscribing."""
 
+import json
+
+from allauth.core import ratelimit
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.i18n import set_language as django_set_language
 
-from lms.accounts import notifications, services
-from lms.accounts.forms import ProfileForm
+from lms.accounts import closing, notifications, services
+from lms.accounts.forms import AccountCloseForm, ProfileForm
 
 
 @login_required
@@ -30,6 +37,45 @@ def profile(request):
         )
         return response
     return render(request, "accounts/profile.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET"])
+def data_download(request):
+    """The person's own data as one JSON file, built now (it is small): profile, memberships,
+    enrollments and progress, quiz attempts, certificates, what they answered, e-mails sent."""
+    data = {
+        "generated_at": timezone.now().isoformat(),
+        **closing.personal_data(user=request.user),
+    }
+    body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="du-lieu-cua-toi.json"'
+    response["Cache-Control"] = "no-store, private"
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_close(request):
+    """Close one's own account: GET says what goes and what stays; POST, with the password
+    again and the box ticked, closes it, signs the person out and says so. Someone who is the
+    last manager of a cooperative with other members is asked to hand over first."""
+    blockers = closing.account_close_blockers(user=request.user)
+    form = AccountCloseForm(request.POST or None, user=request.user)
+    if request.method == "POST" and not blockers:
+        # allauth's limit on re-authentication: the password cannot be guessed here at speed.
+        if not ratelimit.consume(request, action="reauthenticate", user=request.user):
+            form.add_error(None, _("Too many attempts. Wait a minute and try again."))
+        elif form.is_valid():
+            closing.account_close(request.user, by=request.user)
+            logout(request)
+            messages.success(request, _("Your account has been closed and your personal data "
+                                        "deleted. Thank you for learning with us."))
+            return redirect("/")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "accounts/close.html", {"form": form, "blockers": blockers},
+                  status=status)
 
 
 @require_POST

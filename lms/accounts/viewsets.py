@@ -1,9 +1,17 @@
-"""Wagtail's user admin, adapted to a User with one full name and a preferred language."""
+"""Wagtail's user admin, adapted to a User with one full name and a preferred language, whose
+"Delete" closes the account (lms.accounts.services.account_close) instead of deleting the row:
+certificates and assessments keep their holder and author, so the admin never meets the
+PROTECT error, and the confirmation page says what goes and what stays."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.users.forms import UserCreationForm, UserEditForm
+from wagtail.users.views.bulk_actions.delete import DeleteBulkAction
+from wagtail.users.views.users import DeleteView as WagtailDeleteView
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
+
+from lms.accounts.closing import account_close, account_close_blockers
 
 PROFILE_FIELDS = {"full_name", "phone", "preferred_language"}
 NAME_FIELDS = {"first_name", "last_name"}
@@ -27,8 +35,49 @@ class PlatformUserEditForm(UserEditForm):
         fields = (UserEditForm.Meta.fields - NAME_FIELDS) | PROFILE_FIELDS
 
 
+class AccountCloseView(WagtailDeleteView):
+    """The admin's "Delete user": closes the account. What would stop the person closing it
+    themselves (the last manager of a cooperative) is shown as a warning; the admin decides."""
+
+    page_title = _("Close account")
+    success_message = _("The account has been closed: its personal data is deleted and what "
+                        "the person did for their cooperative is kept as by a former member.")
+
+    @property
+    def confirmation_message(self):
+        return _("Close this account? This cannot be undone.")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["blockers"] = account_close_blockers(user=self.object)
+        return context
+
+    def delete_action(self):
+        account_close(self.object, by=self.request.user)
+
+
+class AccountCloseBulkAction(DeleteBulkAction):
+    """The users listing's bulk "Delete": closes each account, as AccountCloseView does."""
+
+    template_name = "accounts/wagtail_users/confirm_bulk_close.html"
+
+    def get_execution_context(self):
+        return {**super().get_execution_context(), "by": self.request.user}
+
+    @classmethod
+    def execute_action(cls, objects, by=None, **kwargs):
+        closed = sum(1 for user in objects if account_close(user, by=by))
+        return closed, 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext("%(count)d account has been closed.",
+                        "%(count)d accounts have been closed.",
+                        num_parent_objects) % {"count": num_parent_objects}
+
+
 class UserViewSet(WagtailUserViewSet):
     template_prefix = "accounts/wagtail_users/"
+    delete_view_class = AccountCloseView
 
     def get_form_class(self, for_update=False):
         return PlatformUserEditForm if for_update else PlatformUserCreationForm

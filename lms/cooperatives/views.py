@@ -36,7 +36,11 @@ def my_cooperatives(request):
 @login_required
 def join(request):
     if request.method == "POST":
-        cooperative = get_object_or_404(Cooperative, pk=request.POST.get("cooperative"))
+        chosen = request.POST.get("cooperative", "")
+        if not chosen.isdecimal() or not chosen.isascii():
+            messages.error(request, _("Choose a cooperative from the list to ask to join it."))
+            return redirect("cooperatives:join")
+        cooperative = get_object_or_404(Cooperative, pk=chosen)
         membership = services.membership_request(user=request.user, cooperative=cooperative)
         if membership.is_active:
             messages.info(

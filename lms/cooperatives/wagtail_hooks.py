@@ -26,8 +26,9 @@ from lms.cooperatives.selectors import cooperatives_overseen_by, provinces_overs
 class ScopedObjectMixin:
     """Object views answer 404 for an object outside the user's scope."""
 
-    def get_object(self, queryset=None):
-        obj = super().get_object(queryset)
+    def get_object(self, *args, **kwargs):
+        # Wagtail's object views differ: some take a queryset, the usage view takes nothing.
+        obj = super().get_object(*args, **kwargs)
         viewset = self.model.snippet_viewset
         if not viewset.scoped_queryset(self.request.user).filter(pk=obj.pk).exists():
             raise Http404
@@ -186,12 +187,19 @@ class CommuneViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
-class OfficerScopeViewSet(SnippetViewSet):
+class OfficerScopeViewSet(ScopedSnippetViewSet):
     model = OfficerScope
     icon = "lock"
     menu_label = _("Officer scopes")
     list_display = ["officer", "province", "union"]
     list_filter = ["province"]
+
+    def scoped_queryset(self, user):
+        # Site admins only: Wagtail's chooser would otherwise list every officer's provinces
+        # to anyone who may enter the admin.
+        if user.is_superuser:
+            return OfficerScope.objects.select_related("officer", "province", "union")
+        return OfficerScope.objects.none()
 
 
 class CooperativesGroup(SnippetViewSetGroup):

@@ -9,6 +9,7 @@ class DashboardsConfig(AppConfig):
 
     def ready(self):
         # Deferred: Django imports this module before any model exists, and these need them.
+        from lms.dashboards import receivers  # noqa: F401 - connects the accounts signals
         from lms.dashboards.exports import DASHBOARD_TABLE_BUILDER
         from lms.exports.registry import export_builder_register
 

@@ -390,7 +390,7 @@ def action_reminder_send(*, user_id: int, today: datetime.date) -> bool:
                 "standard": localized(action.assessment.version.standard, "name", language),
                 "due_date": action.due_date,
                 "overdue": action.bucket == OVERDUE,
-                "owner": action.owner.full_name if action.owner else "",
+                "owner": action.owner.display_name if action.owner else "",
                 "url": _absolute(reverse("readiness:report", args=[action.assessment_id])),
             } for action in actions]
             overdue = [item for item in items if item["overdue"]]

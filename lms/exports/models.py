@@ -7,6 +7,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lms.files import RandomName, private_storage
+
 
 class Export(models.Model):
     """One file of one kind (a certificate ZIP, a dashboard table, ...) for the person who asked
@@ -31,7 +33,8 @@ class Export(models.Model):
                               default=Status.PENDING)
     total = models.PositiveIntegerField(default=0)
     done = models.PositiveIntegerField(default=0)
-    file = models.FileField(upload_to="exports/%Y/%m/", blank=True)
+    file = models.FileField(upload_to=RandomName("exports"), storage=private_storage, blank=True)
+    file_name = models.CharField(_("file name"), max_length=200, blank=True)  # what it saves as
     error = models.TextField(blank=True)
     # A default rather than auto_now_add, so the rows copied from the older export tables keep
     # the moment they were asked for.

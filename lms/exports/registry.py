@@ -6,12 +6,15 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from django.core.exceptions import ImproperlyConfigured
+from django.core.files.base import File
 
 
 @dataclass(frozen=True)
 class ExportFile:
     name: str  # what the person's browser saves it as
-    content: bytes
+    # The bytes, or for a file too large to hold in memory a File (a temporary file, say),
+    # which is stored in chunks and then closed.
+    content: bytes | File
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 build runs the kind's builder, counting progress, and ends done or failed."""
 
 from django.conf import settings
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.db import transaction
 from django.db.models import F
 from django.utils import translation
@@ -53,10 +53,14 @@ def export_build(*, export_id) -> Export:
 
         with translation.override(export.language):
             built = builder.build(export=export, progress=progress)
-        export.file.save(built.name, ContentFile(built.content), save=False)
+        # A large file comes as a File (a temporary file, say), copied in chunks and closed.
+        content = built.content
+        with content if isinstance(content, File) else ContentFile(content) as stored:
+            export.file.save(built.name, stored, save=False)
     except Exception as error:
         rows.update(status=Export.Status.FAILED, error=f"{type(error).__name__}: {error}"[:2000])
         raise
-    rows.update(file=export.file.name, status=Export.Status.DONE, done=F("total"))
+    rows.update(file=export.file.name, file_name=built.name, status=Export.Status.DONE,
+                done=F("total"))
     export.refresh_from_db()
     return export

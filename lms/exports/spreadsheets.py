@@ -1,7 +1,7 @@
 """The cells of every CSV and XLSX the platform writes: text that a spreadsheet program would
 take for a formula is written as text, with a leading apostrophe (OWASP's advice on CSV
 injection). Every writer goes through `spreadsheet_value`, by way of `csv_row`, `xlsx_cell` or,
-for Wagtail's exports, `SpreadsheetExportNeutralised`."""
+for every Wagtail export (its own reports and ours), `wagtail_exports_neutralise`."""
 
 from collections.abc import Iterable
 from typing import Any
@@ -61,9 +61,20 @@ def xlsx_row(sheet: Any, values: Iterable[Any]) -> list[Cell]:
     return [xlsx_cell(sheet, value) for value in values]
 
 
-class SpreadsheetExportNeutralised:
-    """Put in front of a Wagtail view with `SpreadsheetExportMixin` (a `ReportView`, a listing
-    with `list_export`): each cell of its CSV and XLSX goes through `spreadsheet_value`."""
+def wagtail_exports_neutralise() -> None:
+    """Every view with Wagtail's `SpreadsheetExportMixin` (the admin's own reports: aging and
+    locked pages, site history, workflows, redirects, form submissions; and the platform's
+    listings with `list_export`) writes each cell through `spreadsheet_value`. Done once, on the
+    mixin itself, from this app's `ready`, so a view added later, ours or Wagtail's, is covered
+    without anyone remembering to."""
+    from wagtail.admin.views.mixins import SpreadsheetExportMixin
+
+    original = SpreadsheetExportMixin.preprocess_field_value
+    if getattr(original, "neutralised", False):
+        return
 
     def preprocess_field_value(self, field, value, export_format):
-        return spreadsheet_value(super().preprocess_field_value(field, value, export_format))
+        return spreadsheet_value(original(self, field, value, export_format))
+
+    preprocess_field_value.neutralised = True
+    SpreadsheetExportMixin.preprocess_field_value = preprocess_field_value

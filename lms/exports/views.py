@@ -51,4 +51,4 @@ def download(request, pk):
     if export.status != Export.Status.DONE or not export.file:
         raise Http404
     return FileResponse(export.file.open("rb"), as_attachment=True,
-                        filename=export.file.name.rsplit("/", 1)[-1])
+                        filename=export.file_name or f"{export.kind}.{export.format}")

@@ -30,9 +30,10 @@ SUCCEEDED = re.compile(r"Task certification\.issue_course_certificate\[[^\]]+\] 
 
 @pytest.fixture
 def worker(tmp_path):
-    """A worker on the test database, storing media (the PDFs) in the test's MEDIA_ROOT, so the
-    test reads what the worker wrote and nothing lands in the project."""
-    env = {"DJANGO_MEDIA_ROOT": str(settings.MEDIA_ROOT)}
+    """A worker on the test database, storing files (the PDFs are private) in the test's folders,
+    so the test reads what the worker wrote and nothing lands in the project."""
+    env = {"DJANGO_MEDIA_ROOT": str(settings.MEDIA_ROOT),
+           "DJANGO_PRIVATE_MEDIA_ROOT": str(settings.PRIVATE_MEDIA_ROOT)}
     with running_worker(tmp_path / "worker.log", env=env, name="test-cert") as log:
         yield log
 
@@ -53,7 +54,7 @@ def test_completing_a_course_has_the_worker_issue_one_certificate_with_a_pdf(
     assert certificate.snapshot["holder"] == HOLDER_NAME
     assert certificate.source_id == enrollment.pk
     assert certificate.pdf_error == ""
-    with open(settings.MEDIA_ROOT / certificate.pdf.name, "rb") as file:
+    with open(settings.PRIVATE_MEDIA_ROOT / certificate.pdf.name, "rb") as file:
         assert file.read(5) == b"%PDF-"
 
 
@@ -75,5 +76,5 @@ def test_submitting_an_assessment_has_the_worker_render_the_report_and_certifica
              .exclude(pdf="").exists(), timeout=90, what="the assessment certificate", log=log)
     report.refresh_from_db()
     assert report.pdf_error == "" and report.pdf_language == "vi"
-    with open(settings.MEDIA_ROOT / report.pdf.name, "rb") as file:
+    with open(settings.PRIVATE_MEDIA_ROOT / report.pdf.name, "rb") as file:
         assert file.read(5) == b"%PDF-"

@@ -1,12 +1,13 @@
 """The move to one export model keeps every existing job: certificate ZIPs and dashboard tables
 asked for before it open and download as exports with the same ids and files, and going back
-moves them the other way."""
+moves them the other way. Their files then leave the public media folder for the private
+storage under random names (exports 0003), and still download under their old names."""
 
 import datetime
 
 import pytest
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.files.storage import default_storage, storages
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
@@ -71,17 +72,21 @@ def test_older_jobs_of_both_kinds_become_exports(before, client):
         "certificates.zip", "Hợp tác xã Vải thiều Phượng Sơn", {"cooperative": cooperative.pk},
         "zip")
     assert (zip_export.requested_by_id, zip_export.status, zip_export.done, zip_export.total,
-            zip_export.file.name, zip_export.created_at) == (
-        officer.pk, "done", 2, 2, zip_name, ASKED_ON)
+            zip_export.file_name, zip_export.created_at) == (
+        officer.pk, "done", 2, 2, "chung-chi-2401000101-20250314.zip", ASKED_ON)
+    assert not default_storage.exists(zip_name) and not default_storage.exists(table_name)
+    assert "2401000101" not in zip_export.file.name
+    assert storages["private"].exists(zip_export.file.name)
     failed = exports[of_province.pk]
     assert (failed.title, failed.params, failed.status, failed.done, failed.total,
             failed.error) == ("Bắc Ninh", {"province": province("Bắc Ninh").pk}, "failed", 3, 7,
                               "OSError: disk full")
     table = exports[learners.pk]
     assert (table.kind, table.title, table.format, table.language, table.params,
-            table.file.name, table.created_at) == (
+            table.file_name, table.created_at) == (
         "dashboards.table", "Học viên", "xlsx", "vi",
-        {"table": "learners", "filters": {"sector": "crop", "q": "hop"}}, table_name, ASKED_ON)
+        {"table": "learners", "filters": {"sector": "crop", "q": "hop"}},
+        "danh-sach-hoc-vien.xlsx", ASKED_ON)
     assert (exports[summary.pk].title, exports[summary.pk].status) == ("Key figures", "pending")
 
     client.force_login(officer)
@@ -89,6 +94,7 @@ def test_older_jobs_of_both_kinds_become_exports(before, client):
     download = client.get(reverse("exports:download", args=[zip_export.pk]))
     assert "<h1>Học viên</h1>" in page and "14/03/2025" in page
     assert b"".join(download.streaming_content) == b"PK zip"
+    assert 'filename="chung-chi-2401000101-20250314.zip"' in download["Content-Disposition"]
 
 
 def test_going_back_and_forth_keeps_each_export_once():

@@ -49,7 +49,7 @@ def test_the_builder_writes_in_the_language_the_export_was_asked_in(
 
     export.refresh_from_db()
     assert export.language == "en"
-    assert export.file.name.rsplit("/", 1)[-1].startswith("echo-en")
+    assert export.file_name == "echo-en.txt"
 
 
 def test_a_failing_builder_marks_the_export_failed_and_says_why(

@@ -199,7 +199,7 @@ def test_the_verify_page_does_not_link_the_pdf_or_the_manage_page(client, certif
     page = client.get(verify_url(certificate.code)).content.decode()
 
     assert pdf_url(certificate) not in page
-    assert certificate.pdf.url not in page
+    assert certificate.pdf.name not in page
     assert manage_url(certificate) not in page
 
 

@@ -1,0 +1,135 @@
+"""Forms that must not tell whether an address has an account, not even by how long they take.
+
+A stopwatch is a poor test (shared machines, noise), so these tests count the expensive work
+instead: password hashes and e-mails queued. The two answers of each form must do the same
+amount of both, and look the same. bench/enumeration.py measures the times themselves."""
+
+import pytest
+from django.contrib.auth.hashers import PBKDF2PasswordHasher
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+
+from lms.accounts import tasks
+from lms.accounts.models import User
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "Vai-thieu-Luc-Ngan-2025"
+TAKEN = "da-co@example.vn"
+NEW = "chua-co@example.vn"
+
+
+class CountingHasher(PBKDF2PasswordHasher):
+    """PBKDF2 with few iterations (a fast test) that counts every hash it computes: making a
+    password and checking one both come here."""
+
+    algorithm = "counting_pbkdf2"
+    iterations = 1_000
+    calls = 0
+
+    def encode(self, password, salt, iterations=None):
+        type(self).calls += 1
+        return super().encode(password, salt, iterations)
+
+
+@pytest.fixture(autouse=True)
+def _counting_hasher(settings):
+    settings.PASSWORD_HASHERS = [f"{__name__}.CountingHasher"]
+
+
+@pytest.fixture
+def owner():
+    return UserFactory(email=TAKEN)
+
+
+@pytest.fixture
+def queued(monkeypatch):
+    """The e-mails handed to the task queue, by recipient (the task still runs: eager)."""
+    sent = []
+    delay = tasks.send_email.delay
+
+    def spy(message):
+        sent.append(message["to"])
+        return delay(message)
+
+    monkeypatch.setattr(tasks.send_email, "delay", spy)
+    return sent
+
+
+def work(queued, post):
+    """Hashes computed and e-mails queued while answering one request, and the answer."""
+    CountingHasher.calls, queued[:] = 0, []
+    response = post()
+    return {"hashes": CountingHasher.calls, "emails_queued": len(queued)}, response
+
+
+def sign_up(email):
+    client = Client(enforce_csrf_checks=False)
+    data = {"full_name": "Lê Thị Mai", "email": email, "password1": PASSWORD,
+            "password2": PASSWORD, "preferred_language": "vi"}
+    return lambda: client.post(reverse("account_signup"), data)
+
+
+def test_sign_up_does_the_same_work_for_a_taken_and_a_new_address(owner, queued):
+    taken, taken_response = work(queued, sign_up(TAKEN))
+    new, new_response = work(queued, sign_up(NEW))
+
+    assert taken == new == {"hashes": 1, "emails_queued": 1}
+    assert (taken_response.status_code, taken_response.url) == (
+        new_response.status_code, new_response.url)
+    # Each went to its address: a note to the owner, a confirmation link to the newcomer.
+    assert [m.to for m in mail.outbox] == [[TAKEN], [NEW]]
+    assert "/accounts/confirm-email/" not in mail.outbox[0].body
+    assert "/accounts/confirm-email/" in mail.outbox[1].body
+    assert User.objects.filter(email=TAKEN).count() == 1
+
+
+def test_account_emails_are_queued_not_sent_inside_the_request(owner, monkeypatch):
+    queued_messages = []
+    monkeypatch.setattr(tasks.send_email, "delay", queued_messages.append)
+
+    sign_up(TAKEN)()
+    sign_up(NEW)()
+
+    assert mail.outbox == []  # nothing reached the mail server during the requests
+    assert [m["to"] for m in queued_messages] == [[TAKEN], [NEW]]
+    assert all(m["subject"].startswith("[") and m["body"] for m in queued_messages)
+
+
+def test_password_reset_does_the_same_work_for_a_known_and_an_unknown_address(owner, queued):
+    client = Client()
+
+    def ask(email):
+        return lambda: client.post(reverse("account_reset_password"), {"email": email})
+
+    known, known_response = work(queued, ask(TAKEN))
+    unknown, unknown_response = work(queued, ask("ai-do@example.vn"))
+
+    assert known == unknown == {"hashes": 0, "emails_queued": 1}
+    assert (known_response.status_code, known_response.url) == (
+        unknown_response.status_code, unknown_response.url)
+
+
+def test_a_failed_login_does_the_same_work_for_a_known_and_an_unknown_address(owner, queued):
+    client = Client()
+
+    def log_in(login):
+        return lambda: client.post(reverse("account_login"),
+                                   {"login": login, "password": "sai-mat-khau-2025"})
+
+    known, known_response = work(queued, log_in(TAKEN))
+    unknown, unknown_response = work(queued, log_in("ai-do@example.vn"))
+    # A phone number is no login here (ACCOUNT_LOGIN_METHODS is e-mail only): a phone on an
+    # account and one on none are refused alike.
+    owner.phone = "0912345678"
+    owner.save(update_fields=["phone"])
+    phone, phone_response = work(queued, log_in("0912345678"))
+    no_phone, no_phone_response = work(queued, log_in("0987654321"))
+
+    assert known == unknown and known["hashes"] >= 1 and known["emails_queued"] == 0
+    assert phone == no_phone
+    assert known_response.status_code == unknown_response.status_code == 200
+    assert phone_response.status_code == no_phone_response.status_code == 200
+    assert "_auth_user_id" not in client.session
