@@ -290,6 +290,8 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 # Upload limits of the admin's libraries (Wagtail sets none for documents).
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# The library's originals are public: each upload is stored without its metadata (GPS, camera).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "lms.images.CleanImageForm"
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "webp", "png": "webp", "jpeg": "webp", "gif": "webp"}
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

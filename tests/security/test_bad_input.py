@@ -335,19 +335,11 @@ def wagtail_image_limit() -> int:
 # and a cut-off file is kept (its thumbnails come out partly grey, never a 500).
 WAGTAIL_IMAGES_ACCEPTED = {"jpeg-html-polyglot", "jpeg-with-gps-exif", "cmyk-jpeg", "png-16-bit",
                            "animated-gif", "gif-js-polyglot", "truncated-jpeg", "truncated-png"}
-# Known gap, reported: Wagtail stores the original as uploaded, so a trainer's photo keeps its
-# GPS position and a JPEG keeps an HTML comment (harmless as served: image/jpeg with nosniff).
-WAGTAIL_KEEPS_METADATA = pytest.mark.xfail(
-    strict=True, reason="Wagtail keeps the uploaded original with its EXIF/GPS and comments")
+# The library's originals are public, so they are stored without metadata (lms/images.py): a
+# trainer's photo loses its GPS position, a JPEG its HTML comment.
 
 
-def wagtail_image_cases():
-    return [pytest.param(case, id=case.id,
-                         marks=[WAGTAIL_KEEPS_METADATA] if case.id.startswith("jpeg") else [])
-            for case in IMAGES]
-
-
-@pytest.mark.parametrize("case", wagtail_image_cases())
+@pytest.mark.parametrize("case", IMAGES, ids=IMAGE_IDS)
 def test_wagtail_image_upload(case, admin_client):
     address = reverse("wagtailimages:add")
     response = admin_client.post(address, {
