@@ -34,8 +34,8 @@ def cooperatives_left_without_manager(user) -> list[Cooperative]:
 def last_manager(sender, user, **kwargs) -> list[str]:
     return [
         _("You are the only manager of %(cooperative)s, which has other members. Before you "
-          "close your account, another member must become a manager: ask the platform's "
-          "administrator to change their role.") % {"cooperative": cooperative.name}
+          "close your account, make another member a manager: change their role on the "
+          "cooperative's page.") % {"cooperative": cooperative.name}
         for cooperative in cooperatives_left_without_manager(user)
     ]
 

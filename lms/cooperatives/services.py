@@ -101,3 +101,31 @@ def membership_decide(
     membership.decided_by = manager
     membership.save(update_fields=["status", "role", "decided_at", "decided_by"])
     return membership
+
+
+@transaction.atomic
+def membership_role_change(*, manager, membership: Membership, role: str) -> Membership:
+    """A manager of the cooperative gives an active member another role: how a manager hands
+    over (to close their account, say). A cooperative is never left without a manager: the
+    last one cannot step down. Officers and site admins use the admin, not this."""
+    membership = Membership.objects.select_for_update().select_related("cooperative") \
+        .get(pk=membership.pk)
+    if not cooperative_user_manages(user=manager, cooperative=membership.cooperative):
+        raise PermissionDenied(_("Only a manager of this cooperative can change roles."))
+    if membership.status != Membership.Status.ACTIVE:
+        raise ValidationError({"role": _("Only an active member's role can be changed.")})
+    if role not in Membership.Role.values:
+        raise ValidationError({"role": _("Choose a valid role.")})
+    if role == membership.role:
+        return membership
+    managers = Membership.objects.select_for_update().filter(
+        cooperative=membership.cooperative, role=Membership.Role.MANAGER,
+        status=Membership.Status.ACTIVE)
+    if membership.role == Membership.Role.MANAGER and managers.count() <= 1:
+        raise ValidationError({"role": _(
+            "The cooperative needs a manager: make another member a manager first.")})
+    membership.role = role
+    membership.decided_at = timezone.now()
+    membership.decided_by = manager
+    membership.save(update_fields=["role", "decided_at", "decided_by"])
+    return membership

@@ -10,4 +10,5 @@ urlpatterns = [
     path("register/", views.register, name="register"),
     path("<int:pk>/", views.cooperative_detail, name="detail"),
     path("memberships/<int:pk>/decide/", views.membership_decide, name="membership_decide"),
+    path("memberships/<int:pk>/role/", views.membership_role, name="membership_role"),
 ]

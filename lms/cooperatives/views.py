@@ -1,4 +1,5 @@
-"""Pages for learners and managers: my cooperatives, joining, registering, deciding requests."""
+"""Pages for learners and managers: my cooperatives, joining, registering, deciding requests,
+changing a member's role."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,6 +15,7 @@ from lms.cooperatives.forms import (
     CooperativeRegisterForm,
     CooperativeSearchForm,
     MembershipDecisionForm,
+    MembershipRoleForm,
 )
 from lms.cooperatives.models import Cooperative, Membership
 
@@ -106,6 +108,7 @@ def cooperative_detail(request, pk):
             "cooperative": cooperative,
             "members": members,
             "is_manager": any(m.user_id == request.user.pk and m.is_manager for m in members),
+            "roles": Membership.Role.choices,
             "can_export": selectors.cooperatives_overseen_by(request.user)
             .filter(pk=cooperative.pk).exists(),
         },
@@ -135,3 +138,28 @@ def membership_decide(request, pk):
             request, _("The request of %(name)s was declined.") % {"name": membership.user}
         )
     return redirect("cooperatives:mine")
+
+
+@login_required
+@require_POST
+def membership_role(request, pk):
+    """A manager changes an active member's role, from the cooperative's page."""
+    membership = get_object_or_404(Membership.objects.select_related("cooperative", "user"),
+                                   pk=pk)
+    back = redirect("cooperatives:detail", pk=membership.cooperative_id)
+    form = MembershipRoleForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a valid role."))
+        return back
+    try:
+        membership = services.membership_role_change(
+            manager=request.user, membership=membership, role=form.cleaned_data["role"])
+    except PermissionDenied:
+        raise Http404 from None
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return back
+    messages.success(request, _("%(name)s is now: %(role)s.") % {
+        "name": membership.user, "role": membership.get_role_display()})
+    return back

@@ -245,6 +245,13 @@ TABLE: dict[str, list[Probe]] = {
         "a request to join A", u("cooperatives:membership_decide", "@pending_a"), Post(
             lambda w: {"decision": "approve", "role": "member"}, allow=roles("manager_a"),
             effective=True))],
+    "cooperatives:membership_role": [
+        post_only("member_a's role in A", u("cooperatives:membership_role", "@membership_a"),
+                  Post(lambda w: {"role": "accountant"}, allow=roles("manager_a"),
+                       effective=True)),
+        post_only("member_c's role in C", u("cooperatives:membership_role", "@membership_c"),
+                  Post(lambda w: {"role": "manager"}, allow=NOBODY)),
+    ],
     # --- learning -----------------------------------------------------------------------------
     "courses:my_learning": [signed_in("my learning", u("courses:my_learning"))],
     "courses:catalog": [public("catalog", u("courses:catalog"), ok="redirect")],
