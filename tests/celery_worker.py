@@ -2,9 +2,11 @@
 Redis broker of CELERY_BROKER_URL, and whatever extra environment the test needs."""
 
 import contextlib
+import fcntl
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -15,6 +17,9 @@ from django.db import connection
 from lms.celery import app
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+# One broker queue for every test process of a parallel run (`make test`, pytest-xdist): a worker
+# empties it when it starts and would take another test's tasks, so one runs at a time.
+WORKER_LOCK = Path(tempfile.gettempdir()) / "lms-tests-celery-worker.lock"
 
 requires_broker = pytest.mark.skipif(
     not os.environ.get("CELERY_BROKER_URL"),
@@ -42,22 +47,33 @@ def wait_for(condition, *, timeout: float, what: str, log: Path):
 
 
 @contextlib.contextmanager
+def _worker_lock():
+    with WORKER_LOCK.open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+@contextlib.contextmanager
 def running_worker(log: Path, *, env: dict[str, str], name: str):
     """Start a worker on the default queue (emptied first), wait until it is ready, and stop it
-    when the block ends. Its output goes to `log`."""
-    with app.connection_for_write() as conn:
-        conn.default_channel.queue_purge(settings.CELERY_TASK_DEFAULT_QUEUE)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "lms", "worker", "--pool=solo", "--loglevel=INFO",
-         "--without-gossip", "--without-mingle", "--without-heartbeat",
-         "-Q", settings.CELERY_TASK_DEFAULT_QUEUE, "-n", f"{name}-{os.getpid()}@%h"],
-        cwd=BASE_DIR, env={**os.environ, "DATABASE_URL": database_url(), **env},
-        stdout=log.open("w"), stderr=subprocess.STDOUT,
-    )
-    try:
-        wait_for(lambda: "ready." in log.read_text(), timeout=60, what="the worker to start",
-                 log=log)
-        yield log
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    when the block ends. Its output goes to `log`. Only one runs at a time (WORKER_LOCK)."""
+    with _worker_lock():
+        with app.connection_for_write() as conn:
+            conn.default_channel.queue_purge(settings.CELERY_TASK_DEFAULT_QUEUE)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "lms", "worker", "--pool=solo",
+             "--loglevel=INFO", "--without-gossip", "--without-mingle", "--without-heartbeat",
+             "-Q", settings.CELERY_TASK_DEFAULT_QUEUE, "-n", f"{name}-{os.getpid()}@%h"],
+            cwd=BASE_DIR, env={**os.environ, "DATABASE_URL": database_url(), **env},
+            stdout=log.open("w"), stderr=subprocess.STDOUT,
+        )
+        try:
+            wait_for(lambda: "ready." in log.read_text(), timeout=60,
+                     what="the worker to start", log=log)
+            yield log
+        finally:
+            process.terminate()
+            process.wait(timeout=30)

@@ -18,14 +18,6 @@ from tests.factories import (
 )
 
 
-def pytest_collection_modifyitems(items):
-    """Tests that start a real Celery worker share one broker queue: with `make test` running
-    the suite in several processes (pytest-xdist, `--dist loadgroup`), they all run in one."""
-    for item in items:
-        if item.get_closest_marker("worker"):
-            item.add_marker(pytest.mark.xdist_group("celery-worker"))
-
-
 @pytest.fixture(autouse=True, scope="session")
 def _own_redis_cache_per_process():
     """Each test process of a parallel run clears the cache between tests; on Redis that empties

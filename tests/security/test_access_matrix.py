@@ -48,7 +48,8 @@ from dataclasses import dataclass, field
 import pytest
 from django.apps import apps
 from django.conf import settings
-from django.db import connection, transaction
+from django.core.signals import request_finished
+from django.db import close_old_connections, connection, transaction
 from django.middleware.csrf import _get_new_csrf_string, _mask_cipher_secret
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -58,8 +59,7 @@ from lms.accounts.notifications import unsubscribe_token
 from tests.factories.accounts import PASSWORD
 from tests.security.conftest import ROLES, png
 
-# One process builds the world once (a parallel run would otherwise build it in each process).
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("access-matrix")]
+pytestmark = pytest.mark.django_db
 
 # --- roles ---------------------------------------------------------------------------------
 
@@ -957,6 +957,17 @@ class Sessions:
         return client
 
 
+def _close(response) -> None:
+    """Close a response (a file stays open until then) as Django's test client closes its own:
+    without `close_old_connections`, which would close the database connection in the middle of
+    the module's transaction (on PostgreSQL; SQLite's in-memory database ignores it)."""
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
+
+
 def request(client, method: str, url: str, data=None) -> tuple[str, list[str]]:
     """One cell: the request inside a transaction that is rolled back, so cells are
     independent; returns the outcome and the writes it made before the rollback."""
@@ -966,7 +977,7 @@ def request(client, method: str, url: str, data=None) -> tuple[str, list[str]]:
         try:
             response = client.get(url) if method == "GET" else client.post(url, data or {})
             result = outcome(response)
-            response.close()
+            _close(response)
         except Exception as error:  # noqa: BLE001 - a 500 is one more outcome to report
             result = "500"
             print(f"500 on {method} {url}: {type(error).__name__}: {error}")
@@ -988,7 +999,9 @@ def _fingerprint_sql() -> str:
         if model._meta.app_label not in FINGERPRINT_APPS or model._meta.proxy:
             continue
         table = connection.ops.quote_name(model._meta.db_table)
-        columns = {f.name: f.column for f in model._meta.concrete_fields}
+        # The table's own columns: a page model's inherited ones live in its parent's table
+        # (SQLite would read a missing quoted column as a string; PostgreSQL refuses it).
+        columns = {f.name: f.column for f in model._meta.local_concrete_fields}
         times = [connection.ops.quote_name(columns[name]) for name in FINGERPRINT_TIMES
                  if name in columns]
         latest = f"MAX({times[0]})" if times else "NULL"
