@@ -42,7 +42,7 @@ def csrf_token_of_page(client: Client, cooperative) -> str:
     """The token of the archive's form on the cooperative's page: the button is there."""
     page = client.get(reverse("cooperatives:detail", args=[cooperative.pk])).content.decode()
     action = re.escape(archive_url(cooperative))
-    form = re.search(rf'<form method="post" action="{action}" id="cooperative-archive">'
+    form = re.search(rf'<form method="post" action="{action}"[^>]*>'
                      r'<input type="hidden" name="csrfmiddlewaretoken" value="([^"]+)"', page)
     assert form, "the cooperative's page offers no archive to this person"
     return form.group(1)
