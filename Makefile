@@ -4,8 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 MANAGE := $(BIN)/python manage.py
-# The suite runs in one process per core (pytest-xdist), each test module wholly in one process
-# (`loadscope`: a module-scoped fixture is built once); TEST_PROCESSES=0 runs it in this one.
+# The suite runs in one process per core (pytest-xdist), tests handed out in pytest-django's order
+# (`load`: the tests that empty the database come last in each process; `loadscope` broke that on
+# PostgreSQL); TEST_PROCESSES=0 runs it in this one.
 TEST_PROCESSES ?= auto
 
 .PHONY: install system-deps compilemessages run test lint messages check-translations worker bench \
@@ -57,7 +58,7 @@ test: compilemessages
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m lms.i18n check
-	$(BIN)/pytest -n $(TEST_PROCESSES) --dist loadscope $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_PROCESSES) --dist load $(PYTEST_ARGS)
 
 # Update the catalogues after changing strings, then translate the new Vietnamese entries.
 messages: install system-deps
