@@ -117,6 +117,15 @@ TEMPLATES = [
 ]
 
 # --- Database: SQLite by default, PostgreSQL (or any dj-database-url URL) via DATABASE_URL.
+# SQLite lets one connection write at a time. A transaction that reads before it writes (Wagtail's
+# autosave, a publish) fails at once with "database is locked" if another holds the write lock,
+# whatever the timeout; IMMEDIATE takes the lock at BEGIN, so it waits up to `timeout` seconds
+# instead. WAL lets pages keep reading while one request writes; NORMAL sync is safe under WAL.
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
 DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
@@ -124,6 +133,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Options given in DATABASE_URL's query string win.
+    DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"].get("OPTIONS", {})}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache: local memory by default, Redis via REDIS_URL (allauth's rate limits need a shared
