@@ -138,7 +138,7 @@ def main() -> None:
     html = timed(html_only, runs)
     baseline = timed(bare, runs)
     report.refresh_from_db()
-    data = report.pdf.read()
+    data = report.pdfs.get(language="vi").file.read()
 
     tracemalloc.start()
     project()

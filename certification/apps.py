@@ -21,11 +21,11 @@ class CertificationConfig(AppConfig):
             Certificate,
             CorrectiveAction,
             EvidencePhoto,
-            ReadinessReport,
+            ReadinessReportPdf,
         )
         from lms.files import files_follow_rows
 
         files_follow_rows(Certificate, "pdf")
-        files_follow_rows(ReadinessReport, "pdf")
+        files_follow_rows(ReadinessReportPdf, "file")
         files_follow_rows(EvidencePhoto, "image")
         files_follow_rows(CorrectiveAction, "closing_photo")

@@ -9,6 +9,7 @@ from certification.assessments.models import (
     EvidencePhoto,
     OcopSelfReport,
     ReadinessReport,
+    ReadinessReportPdf,
 )
 from certification.certificates.models import Certificate
 from certification.checklists.models import (
@@ -24,5 +25,5 @@ from certification.checklists.models import (
 __all__ = [
     "Answer", "Assessment", "Certificate", "ControlPoint",
     "ControlPointOption", "CorrectiveAction", "EvidencePhoto", "OcopSelfReport", "ProfileQuestion",
-    "ReadinessReport", "Section", "Standard", "StandardVersion", "localized",
+    "ReadinessReport", "ReadinessReportPdf", "Section", "Standard", "StandardVersion", "localized",
 ]

@@ -261,7 +261,9 @@ class Enrollment(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                              related_name="enrollments", verbose_name=_("learner"))
-    course = models.ForeignKey(CoursePage, on_delete=models.CASCADE, related_name="enrollments",
+    # A course with learners is unpublished, never deleted: the admin refuses (courses/
+    # wagtail_hooks.py) and PROTECT stops any other way of deleting it from taking the records.
+    course = models.ForeignKey(CoursePage, on_delete=models.PROTECT, related_name="enrollments",
                                verbose_name=_("course"))
     course_key = models.UUIDField(editable=False)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices,

@@ -140,6 +140,44 @@ def members_a_manager_can_enroll(*, manager):
     ).distinct().order_by("full_name")
 
 
+@dataclass
+class CourseWithLearners:
+    course: CoursePage
+    learners: int
+
+
+def courses_with_learners(*, pages) -> list[CourseWithLearners]:
+    """The courses with learners among `pages`, their translations and everything under them,
+    one entry per course whatever its languages: deleting one would take its learners'
+    enrollments and progress along. The copies in other languages count because enrollments
+    follow the translation key, and Wagtail may be set to delete translations together."""
+    if not pages:
+        return []
+    keys = {page.translation_key for page in pages}
+    trees = list(Page.objects.filter(translation_key__in=keys).values_list("path", flat=True))
+    under = Q()
+    for path in trees:
+        under |= Q(path__startswith=path)
+    courses = list(CoursePage.objects.filter(under).only("title", "translation_key", "path"))
+    if not courses:
+        return []
+    counts = dict(
+        Enrollment.objects.filter(Q(course__in=courses)
+                                  | Q(course_key__in={c.translation_key for c in courses}))
+        .values("course__translation_key").annotate(n=Count("pk"))
+        .values_list("course__translation_key", "n")
+    )
+    # The copy under the pages asked for names the course, in the language the person chose.
+    asked = tuple(page.path for page in pages)
+    courses.sort(key=lambda course: (not course.path.startswith(asked), course.path))
+    found = {}
+    for course in courses:
+        if counts.get(course.translation_key) and course.translation_key not in found:
+            found[course.translation_key] = CourseWithLearners(
+                course=course, learners=counts[course.translation_key])
+    return list(found.values())
+
+
 def enrolled_user_ids(*, course: CoursePage, users) -> set[int]:
     return set(Enrollment.objects.filter(course_key=course.translation_key, user__in=users)
                .values_list("user_id", flat=True))

@@ -1,13 +1,16 @@
-"""The courses in the Wagtail admin: categories as translatable snippets, and a report of the
-learners of a trainer's courses with their progress."""
+"""The courses in the Wagtail admin: categories as translatable snippets, a report of the
+learners of a trainer's courses with their progress, and no deleting a course that has learners."""
 
 from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.reports import ReportView
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -97,3 +100,40 @@ class LearnersMenuItem(MenuItem):
 def register_learners_menu_item():
     return LearnersMenuItem(_("My learners"), reverse("courses_learners"), icon_name="group",
                             order=160)
+
+
+def refuse_deleting_courses_with_learners(request, pages, *, back_url):
+    """The page saying why nothing is deleted, when deleting `pages` would delete a course that
+    has learners (with their enrollments and progress); None when nothing stands in the way.
+    Unpublishing is the way to take such a course out of the catalog."""
+    courses = selectors.courses_with_learners(pages=pages)
+    if not courses:
+        return None
+    page = pages[0] if len(pages) == 1 else None
+    course_itself = (page is not None and len(courses) == 1
+                     and courses[0].course.translation_key == page.translation_key)
+    unpublish_url = None
+    if course_itself and page.live and page.permissions_for_user(request.user).can_unpublish():
+        unpublish_url = reverse("wagtailadmin_pages:unpublish", args=[page.pk])
+    return TemplateResponse(request, "courses/admin/delete_refused.html", {
+        "page": page,
+        "courses": courses,
+        "course_itself": course_itself,
+        "unpublish_url": unpublish_url,
+        "back_url": back_url,
+    })
+
+
+@hooks.register("before_delete_page")
+def no_deleting_a_course_with_learners(request, page):
+    back_url = get_valid_next_url_from_request(request) or reverse(
+        "wagtailadmin_explore", args=[page.get_parent().pk])
+    return refuse_deleting_courses_with_learners(request, [page], back_url=back_url)
+
+
+@hooks.register("before_bulk_action")
+def no_bulk_deleting_a_course_with_learners(request, action_type, objects, action_class_instance):
+    if action_type != "delete" or not objects or not isinstance(objects[0], Page):
+        return None
+    return refuse_deleting_courses_with_learners(request, list(objects),
+                                                 back_url=action_class_instance.next_url)

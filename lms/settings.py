@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "certification",
     "lms.dashboards",
     "lms.exports",
+    "lms.outbox",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
@@ -264,11 +265,36 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# A message a dead worker took is given to another after this long. Every task's need is also
+# recorded in the database and found again by the sweeps below within minutes, so this is only
+# the broker's own safety net; it must exceed the longest task (CELERY_TASK_TIME_LIMIT).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(env("CELERY_VISIBILITY_TIMEOUT", "900")),
+}
+# A request that hands work over while the broker is down gives up quickly (the sweeps hand it
+# over again) rather than keeping the person waiting.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
+CELERY_BROKER_CONNECTION_TIMEOUT = float(env("CELERY_BROKER_CONNECTION_TIMEOUT", "2"))
 CELERY_TIMEZONE = TIME_ZONE
-# Periodic tasks (celery -A lms beat), in local time (CELERY_TIMEZONE): the officers' weekly
-# digest on Monday morning, the reminders every morning.
+# Background work that must not be lost (lms/outbox): failed renders and messages are tried
+# again after a random wait between half and all of base · 2^(tries-1) seconds (capped), at most
+# LMS_RETRY_MAX_TRIES times; the sweeps run every LMS_SWEEP_SECONDS and leave alone what is
+# younger than LMS_SWEEP_GRACE_SECONDS (its first hand-over is still on its way); an export whose
+# worker has not been heard from for LMS_EXPORT_LEASE_SECONDS is taken over by another.
+LMS_RETRY_MAX_TRIES = int(env("LMS_RETRY_MAX_TRIES", "5"))
+LMS_RETRY_BASE_SECONDS = float(env("LMS_RETRY_BASE_SECONDS", "60"))
+LMS_RETRY_MAX_DELAY_SECONDS = float(env("LMS_RETRY_MAX_DELAY_SECONDS", "3600"))
+LMS_OUTBOX_LEASE_SECONDS = float(env("LMS_OUTBOX_LEASE_SECONDS", "600"))
+LMS_SWEEP_SECONDS = float(env("LMS_SWEEP_SECONDS", "60"))
+LMS_SWEEP_GRACE_SECONDS = float(env("LMS_SWEEP_GRACE_SECONDS", "60"))
+LMS_EXPORT_LEASE_SECONDS = float(env("LMS_EXPORT_LEASE_SECONDS", "120"))
+# Periodic tasks (celery -A lms beat, exactly one), in local time (CELERY_TIMEZONE): the sweeps,
+# the officers' weekly digest on Monday morning, the reminders every morning.
 CELERY_BEAT_SCHEDULE = {
+    "outbox-sweep": {"task": "outbox.sweep", "schedule": LMS_SWEEP_SECONDS},
+    "certification-sweep": {"task": "certification.sweep", "schedule": LMS_SWEEP_SECONDS},
+    "exports-sweep": {"task": "exports.sweep", "schedule": LMS_SWEEP_SECONDS},
     "weekly-digest": {
         "task": "dashboards.send_weekly_digests",
         "schedule": crontab(minute=0, hour=7, day_of_week="mon"),

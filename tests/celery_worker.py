@@ -47,7 +47,7 @@ def wait_for(condition, *, timeout: float, what: str, log: Path):
 
 
 @contextlib.contextmanager
-def _worker_lock():
+def worker_lock():
     with WORKER_LOCK.open("a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
@@ -60,7 +60,7 @@ def _worker_lock():
 def running_worker(log: Path, *, env: dict[str, str], name: str):
     """Start a worker on the default queue (emptied first), wait until it is ready, and stop it
     when the block ends. Its output goes to `log`. Only one runs at a time (WORKER_LOCK)."""
-    with _worker_lock():
+    with worker_lock():
         with app.connection_for_write() as conn:
             conn.default_channel.queue_purge(settings.CELERY_TASK_DEFAULT_QUEUE)
         process = subprocess.Popen(

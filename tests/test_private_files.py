@@ -26,7 +26,7 @@ from certification.models import (
     ControlPoint,
     CorrectiveAction,
     EvidencePhoto,
-    ReadinessReport,
+    ReadinessReportPdf,
 )
 from certification.reports import services as report_services
 from lms.exports import registry
@@ -102,7 +102,7 @@ def stored(cooperative, manager):
     files = {
         "evidence photo": EvidencePhoto.objects.get(pk=photo.pk).image,
         "closing photo": CorrectiveAction.objects.get(pk=action.pk).closing_photo,
-        "report PDF": ReadinessReport.objects.get(pk=report.pk).pdf,
+        "report PDF": ReadinessReportPdf.objects.get(report=report).file,
         "certificate PDF": Certificate.objects.get(pk=certificate.pk).pdf,
         "export": Export.objects.get(pk=export.pk).file,
     }

@@ -126,13 +126,6 @@ class ReadinessReport(models.Model):
     reason = models.CharField(_("reason"), max_length=32)
     snapshot = models.JSONField(_("snapshot"))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    # The PDF is rendered afterwards in a Celery task; only these fields may change later.
-    pdf = models.FileField(_("PDF"), upload_to=RandomName("reports"), storage=private_storage,
-                           blank=True)
-    pdf_language = models.CharField(max_length=8, blank=True)
-    pdf_error = models.TextField(blank=True, editable=False)
-
-    MUTABLE_FIELDS = frozenset({"pdf", "pdf_language", "pdf_error"})
 
     class Meta:
         verbose_name = _("readiness report")
@@ -143,11 +136,38 @@ class ReadinessReport(models.Model):
         return str(self.assessment)
 
     def save(self, *args, **kwargs):
+        # Its PDFs change later, in rows of their own; the report never does.
         if not self._state.adding:
-            fields = kwargs.get("update_fields")
-            if fields is None or not set(fields) <= self.MUTABLE_FIELDS:
-                raise ValueError("A readiness report is immutable; only its PDF can be saved.")
+            raise ValueError("A readiness report is immutable.")
         super().save(*args, **kwargs)
+
+
+class ReadinessReportPdf(models.Model):
+    """The report printed in one language, rendered by a Celery task. Each language has its own
+    row and file, so printing it in English never takes the Vietnamese copy away. A row without
+    a file is still owed: `next_try_at` says when the sweep hands it to a worker again, and is
+    empty once the file is there or every try has failed."""
+
+    report = models.ForeignKey(ReadinessReport, on_delete=models.CASCADE, related_name="pdfs")
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    file = models.FileField(_("PDF"), upload_to=RandomName("reports"), storage=private_storage,
+                            blank=True)
+    error = models.TextField(blank=True, editable=False)
+    tries = models.PositiveSmallIntegerField(default=0, editable=False)
+    next_try_at = models.DateTimeField(null=True, blank=True, db_index=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    rendered_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("readiness report PDF")
+        verbose_name_plural = _("readiness report PDFs")
+        constraints = [
+            models.UniqueConstraint(fields=["report", "language"],
+                                    name="readiness_report_pdf_one_per_language"),
+        ]
+
+    def __str__(self):
+        return f"{self.report} ({self.language})"
 
 
 def _closing_path(instance, filename):  # named by migrations 0002-0007 only

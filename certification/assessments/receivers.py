@@ -5,9 +5,9 @@ What a person did for their cooperative stays with the cooperative: answers, evi
 corrective actions, the assessments they started or submitted. The foreign keys keep pointing
 at the emptied account, which every page shows as "a former member". The one copy of the name
 outside the user row, the submitter's name frozen in a readiness report's snapshot, is blanked,
-and the report PDFs that printed the name are deleted, to be rendered again when asked for."""
+and the report PDFs that printed the name are deleted, to be rendered again (the sweep renders
+the submitter's language again; any other when asked for)."""
 
-from django.db import transaction
 from django.db.models import Q
 from django.dispatch import receiver
 
@@ -17,6 +17,7 @@ from certification.assessments.models import (
     CorrectiveAction,
     EvidencePhoto,
     ReadinessReport,
+    ReadinessReportPdf,
 )
 from lms.accounts.models import User
 from lms.accounts.signals import account_closing, personal_data_requested
@@ -30,12 +31,9 @@ def reports_forget_name(sender, user, **kwargs) -> None:
             ReadinessReport.objects.filter(pk=report.pk).update(
                 snapshot={**report.snapshot, "submitted_by": ""})
     printed = ReadinessReport.objects.filter(
-        Q(assessment__submitted_by=user) | Q(assessment__corrective_actions__owner=user)
-    ).exclude(pdf="").distinct()
-    for report in printed:
-        storage, name = report.pdf.storage, report.pdf.name
-        ReadinessReport.objects.filter(pk=report.pk).update(pdf="", pdf_language="")
-        transaction.on_commit(lambda s=storage, n=name: s.delete(n))
+        Q(assessment__submitted_by=user) | Q(assessment__corrective_actions__owner=user))
+    # Their files go after the commit (files_follow_rows).
+    ReadinessReportPdf.objects.filter(report__in=printed).delete()
 
 
 def _when(moment):

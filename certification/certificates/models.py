@@ -56,11 +56,19 @@ class Certificate(models.Model):
     pdf = models.FileField(_("PDF"), upload_to=RandomName("certificates"),
                            storage=private_storage, blank=True)
     pdf_error = models.TextField(blank=True, editable=False)
+    # Rendering the PDF: failed tries so far, and when the sweep renders it next (empty once it
+    # is stored, or once every try has failed: see lms/outbox/retry.py).
+    pdf_tries = models.PositiveSmallIntegerField(default=0, editable=False)
+    pdf_next_try_at = models.DateTimeField(null=True, blank=True, editable=False, db_index=True)
 
     class Meta:
         verbose_name = _("certificate")
         verbose_name_plural = _("certificates")
         ordering = ["-issued_at"]
+        indexes = [
+            # The sweep's question: which completions and submissions have their certificate.
+            models.Index(fields=["kind", "source_id"], name="certificate_kind_source"),
+        ]
         constraints = [
             # One certificate in force per holder and source; replaced ones stay as history.
             models.UniqueConstraint(
@@ -72,6 +80,23 @@ class Certificate(models.Model):
 
     def __str__(self):
         return f"{self.code_grouped} – {self.snapshot.get('holder', '')}"
+
+    class PdfState(models.TextChoices):
+        READY = "ready", _("PDF ready")
+        PENDING = "pending", _("PDF being prepared")
+        FAILED = "failed", _("PDF could not be made")
+
+    @property
+    def pdf_state(self) -> str:
+        if self.pdf:
+            return self.PdfState.READY
+        if self.pdf_next_try_at is None and self.pdf_tries:
+            return self.PdfState.FAILED
+        return self.PdfState.PENDING
+
+    @property
+    def pdf_state_label(self) -> str:
+        return self.PdfState(self.pdf_state).label
 
     @property
     def subject(self) -> str:

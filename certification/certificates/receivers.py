@@ -5,17 +5,18 @@ from django.conf import settings
 from django.dispatch import receiver
 from django.urls import reverse
 
-from certification.certificates import tasks
 from certification.certificates.models import Certificate
 from courses.signals import enrollment_completed
 from lms.accounts.models import User
 from lms.accounts.signals import personal_data_requested
+from lms.outbox.services import hand_over
 
 
 @receiver(enrollment_completed)
 def issue_certificate(sender, enrollment_id, **kwargs):
-    # The signal is sent after the commit that completed the enrollment.
-    tasks.issue_course_certificate.delay(enrollment_id)
+    # The signal is sent after the commit that completed the enrollment. If the broker cannot
+    # take the task, the completion stands and the sweep issues the certificate later.
+    hand_over("certification.issue_course_certificate", enrollment_id)
 
 
 @receiver(personal_data_requested, sender=User, dispatch_uid="certificates.personal_data")

@@ -4,16 +4,18 @@ and the ZIP of a cooperative's or a province's certificates (built through lms.e
 Issuing is idempotent: one certificate in force per holder and source, guarded by a unique
 constraint, so running the issuing task twice (or two workers at once) yields one certificate."""
 
-import io
+import datetime
 import logging
+import tempfile
 import zipfile
 
 import segno
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -33,6 +35,8 @@ from lms.exports.registry import Builder, ExportFile, Link, Progress
 from lms.exports.services import export_request
 from lms.files import file_replace
 from lms.months import add_months
+from lms.outbox.retry import try_started
+from lms.outbox.services import hand_over
 
 logger = logging.getLogger(__name__)
 
@@ -82,6 +86,8 @@ def certificate_issue(*, kind: str, recipient, source_key: str, snapshot_for, so
                 issued_at=issued_at,
                 expires_at=add_months(issued_at, valid_months) if valid_months else None,
                 snapshot=snapshot_for(language),
+                # The issuing task renders the PDF next; if it never does, the sweep will.
+                pdf_next_try_at=_sweep_grace_from(timezone.now()),
             )
     except IntegrityError:
         # Another run issued it first: return that one.
@@ -141,23 +147,73 @@ def certificate_html(certificate: Certificate, *, standing: bool = False) -> str
     return html
 
 
+def _sweep_grace_from(moment):
+    return moment + datetime.timedelta(seconds=settings.LMS_SWEEP_GRACE_SECONDS)
+
+
 def certificate_render_pdf(*, certificate_id: int, force: bool = False) -> bool:
-    """Render and store the PDF unless it exists. A rendering failure is recorded on the
-    certificate (WeasyPrint's fatal fetch errors derive from BaseException, so they are named
-    here) and does not raise: the same input would fail the same way on a retry."""
-    certificate = Certificate.objects.get(pk=certificate_id)
-    if certificate.pdf and not force:
+    """Render and store the PDF unless it exists; True when stored now.
+
+    Each try is counted before it starts, with the time of the next try after a backoff with
+    jitter (lms/outbox/retry.py), which the sweep keeps; so a try that fails, or kills its
+    worker, is tried again later, at most LMS_RETRY_MAX_TRIES times, after which the certificate
+    shows "PDF could not be made" until someone asks again (`certificate_render_again`). A
+    failure does not raise: it is recorded on the certificate (WeasyPrint's fatal fetch errors
+    derive from BaseException, so they are named here). The row is locked while rendering, so
+    two workers given the same certificate store one file."""
+    rows = Certificate.objects.filter(pk=certificate_id)
+    if not force and rows.exclude(pdf="").exists():
         return False
-    try:
-        content = pdf.html_to_pdf(certificate_html(certificate))
-    except (Exception, FatalURLFetchingError) as error:  # noqa: BLE001 - recorded, see above
-        logger.exception("Certificate %s could not be rendered", certificate.code)
-        Certificate.objects.filter(pk=certificate.pk).update(
-            pdf_error=f"{type(error).__name__}: {error}"[:2000])
-        return False
-    file_replace(certificate.pdf, f"{certificate.code}.pdf", ContentFile(content))
-    Certificate.objects.filter(pk=certificate.pk).update(pdf=certificate.pdf.name, pdf_error="")
+    tries = try_started(rows, tries="pdf_tries", next_at="pdf_next_try_at")
+    with transaction.atomic():
+        certificate = rows.select_for_update().get()
+        if certificate.pdf and not force:
+            return False  # another worker stored it meanwhile
+        try:
+            content = pdf.html_to_pdf(certificate_html(certificate))
+        except (Exception, FatalURLFetchingError) as error:  # noqa: BLE001 - recorded, see above
+            logger.exception("Certificate %s could not be rendered (try %s)",
+                             certificate.code, tries)
+            rows.update(pdf_error=f"{type(error).__name__}: {error}"[:2000])
+            return False
+        file_replace(certificate.pdf, f"{certificate.code}.pdf", ContentFile(content))
+        rows.update(pdf=certificate.pdf.name, pdf_error="", pdf_next_try_at=None)
     return True
+
+
+def certificate_render_again(*, certificate: Certificate, by) -> None:
+    """Someone who manages the certificate asks for its PDF again after the tries ran out (a
+    template was fixed, say): the count starts afresh and the worker renders it now."""
+    if not selectors.certificate_user_can_manage(user=by, certificate=certificate):
+        raise PermissionDenied
+    Certificate.objects.filter(pk=certificate.pk, pdf="").update(
+        pdf_tries=0, pdf_error="", pdf_next_try_at=_sweep_grace_from(timezone.now()))
+    hand_over("certification.render_certificate_pdf", certificate.pk)
+
+
+def certificates_sweep(*, now=None, limit: int = 500) -> dict[str, int]:
+    """What a lost message, a broker outage or a dead worker left undone, handed over again:
+    completed enrollments without their certificate, and certificates in force whose PDF is
+    due. Only what is older than LMS_SWEEP_GRACE_SECONDS, whose first hand-over may still be
+    on its way. Both tasks are safe to run twice."""
+    now = now or timezone.now()
+    settled = now - datetime.timedelta(seconds=settings.LMS_SWEEP_GRACE_SECONDS)
+    issued = Certificate.objects.filter(
+        kind=Certificate.Kind.COURSE, replaced_at__isnull=True, recipient=OuterRef("user"),
+        source_id=OuterRef("pk"))
+    uncertified = list(
+        Enrollment.objects.filter(status=Enrollment.Status.COMPLETED, completed_at__lte=settled,
+                                  user__closed_at__isnull=True)
+        .exclude(Exists(issued)).order_by("completed_at").values_list("pk", flat=True)[:limit])
+    for enrollment_id in uncertified:
+        hand_over("certification.issue_course_certificate", enrollment_id)
+    due = list(
+        Certificate.objects.filter(pdf="", revoked_at__isnull=True, replaced_at__isnull=True,
+                                   pdf_next_try_at__lte=now)
+        .order_by("pdf_next_try_at").values_list("pk", flat=True)[:limit])
+    for certificate_id in due:
+        hand_over("certification.render_certificate_pdf", certificate_id)
+    return {"certificates": len(uncertified), "pdfs": len(due)}
 
 
 def certificate_pdf_content(*, certificate: Certificate) -> bytes | None:
@@ -216,6 +272,7 @@ def certificate_reissue(*, certificate: Certificate, by) -> Certificate:
         code=code_new(), kind=old.kind, recipient=old.recipient, cooperative=old.cooperative,
         source_key=old.source_key, source_id=old.source_id, language=old.language,
         expires_at=old.expires_at, snapshot={**old.snapshot, "holder": old.recipient.full_name},
+        pdf_next_try_at=_sweep_grace_from(timezone.now()),
     )
     old.replaced_by = new
     old.save(update_fields=["replaced_by"])
@@ -260,15 +317,17 @@ def certificate_export_build(*, export: Export, progress: Progress) -> ExportFil
         name = Province.objects.get(pk=params["province"]).code
     certificates = list(certificates.order_by("cooperative_id", "issued_at"))
     progress(0, len(certificates))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+    # Written to a temporary file, one PDF at a time: a province's ZIP never sits in memory.
+    stream = tempfile.TemporaryFile()  # noqa: SIM115 - export_build closes it once stored
+    with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
         for done, certificate in enumerate(certificates, start=1):
             content = certificate_pdf_content(certificate=certificate)
             if content is not None:
                 holder = slugify(certificate.snapshot.get("holder", "")) or "chung-chi"
                 archive.writestr(f"{holder}-{certificate.code}.pdf", content)
             progress(done)
-    return ExportFile(f"chung-chi-{name}-{timezone.localdate():%Y%m%d}.zip", buffer.getvalue())
+    stream.seek(0)
+    return ExportFile(f"chung-chi-{name}-{timezone.localdate():%Y%m%d}.zip", File(stream))
 
 
 def certificate_export_back(*, export: Export) -> Link:

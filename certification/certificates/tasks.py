@@ -1,4 +1,5 @@
-"""Celery tasks of certificates: thin, take ids, safe to run twice."""
+"""Celery tasks of certificates: thin, take ids, safe to run twice (and handed over again by the
+sweep until done: lms/outbox)."""
 
 from celery import shared_task
 
@@ -8,7 +9,8 @@ from certification.certificates import services
 @shared_task(name="certification.issue_course_certificate")
 def issue_course_certificate(enrollment_id: int) -> str:
     certificate = services.certificate_issue_for_enrollment(enrollment_id=enrollment_id)
-    services.certificate_render_pdf(certificate_id=certificate.pk)
+    if certificate.status == certificate.Status.VALID:
+        services.certificate_render_pdf(certificate_id=certificate.pk)
     return certificate.code
 
 

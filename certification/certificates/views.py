@@ -75,10 +75,13 @@ def manage_list(request):
     if not (request.user.is_superuser or request.user.has_perm("wagtailadmin.access_admin")):
         raise Http404
     query = request.GET.get("q", "").strip()[:100]
-    page = Paginator(selectors.certificates_managed_by(user=request.user, query=query),
-                     50).get_page(request.GET.get("page"))
+    certificates = selectors.certificates_managed_by(user=request.user, query=query)
+    without_pdf = request.GET.get("pdf") == "missing"
+    if without_pdf:
+        certificates = certificates.filter(pdf="")
+    page = Paginator(certificates, 50).get_page(request.GET.get("page"))
     return render(request, "certification/certificates/manage_list.html",
-                  {"page": page, "query": query})
+                  {"page": page, "query": query, "without_pdf": without_pdf})
 
 
 @login_required
@@ -101,6 +104,15 @@ def certificate_manage(request, code):
                 services.certificate_render_pdf(certificate_id=new.pk)
                 messages.success(request, _("A new certificate replaces this one."))
                 return redirect("certification:manage", code=new.code)
+            if action == "render" and not certificate.pdf:
+                services.certificate_render_again(certificate=certificate, by=request.user)
+                certificate.refresh_from_db()
+                if certificate.pdf:
+                    messages.success(request, _("The PDF has been made."))
+                else:
+                    messages.success(request, _("The PDF is being made again. Come back in a "
+                                                "few minutes."))
+                return redirect("certification:manage", code=certificate.code)
         except ValidationError as exc:
             error = exc.messages[0]
     return render(request, "certification/certificates/manage.html", {

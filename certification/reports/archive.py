@@ -43,6 +43,7 @@ from certification.checklists.models import localized
 from certification.checklists.selectors import checklist_of
 from certification.reports import self_report
 from certification.reports.context import answer_label, gap_label, key_score, stars_text, verdict
+from certification.reports.selectors import report_pdfs_of
 from certification.reports.services import readiness_report_render_pdf
 from courses.models import Enrollment
 from lms.cooperatives.models import Cooperative, Membership, fold
@@ -444,17 +445,20 @@ def _write_assessment(out: _Zip, names: dict, assessment: Assessment, answers: l
 
 def _write_report(out: _Zip, name: str, report: ReadinessReport, language: str,
                   notes: list[str]) -> None:
-    """The stored PDF in whichever language it was made; made now if there is none."""
-    if not report.pdf:
+    """The stored PDF in the archive's language, else in another one; made now in the archive's
+    language (and kept for the report page) if there is none."""
+    made = {other: row for other, row in report_pdfs_of(report).items() if row.file}
+    row = made.get(language) or next(iter(made.values()), None)
+    if row is None:
         readiness_report_render_pdf(report_id=report.pk, language=language)
-        report.refresh_from_db()
-    if not report.pdf:
+        row = report.pdfs.filter(language=language).exclude(file="").first()
+    if row is None:
         notes.append(_("The readiness report of self-assessment %(number)d could not be made "
                        "as a PDF; it can still be read on the platform.") % {
             "number": report.assessment_id})
         out.skip()
         return
-    _copy_stored(out, name, report.pdf, notes, what=_(
+    _copy_stored(out, name, row.file, notes, what=_(
         "The readiness report of self-assessment %(number)d could not be read.") % {
             "number": report.assessment_id})
 

@@ -2,7 +2,12 @@
 
 from django.db.models import Count, Q, QuerySet
 
-from certification.assessments.models import Assessment, CorrectiveAction, ReadinessReport
+from certification.assessments.models import (
+    Assessment,
+    CorrectiveAction,
+    ReadinessReport,
+    ReadinessReportPdf,
+)
 from certification.certificates.models import Certificate
 from certification.certificates.selectors import certificate_in_force
 from certification.checklists.models import Standard
@@ -16,6 +21,11 @@ def report_of(assessment: Assessment) -> ReadinessReport | None:
         return assessment.report
     except ReadinessReport.DoesNotExist:
         return None
+
+
+def report_pdfs_of(report: ReadinessReport) -> dict[str, ReadinessReportPdf]:
+    """The report's PDFs by language, made or owed (from ``pdfs`` when prefetched)."""
+    return {row.language: row for row in report.pdfs.all()}
 
 
 def previous_report(report: ReadinessReport) -> ReadinessReport | None:

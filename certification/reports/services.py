@@ -1,6 +1,7 @@
 """Writes of readiness reports: submitting an assessment freezes its report (what the scorer
 says, with the texts needed to show it later in either language), drafts the action plan and,
-after the commit, asks for the PDF and the submitter's certificate; rendering the PDF.
+after the commit, asks for the PDF and the submitter's certificate; rendering the PDF, one per
+language, tried again with backoff until it is made (the sweep finds what is owed).
 
 The verdict comes from the pure ``certification.scoring`` module; this module only feeds it and
 freezes what it says."""
@@ -10,10 +11,10 @@ import logging
 from fractions import Fraction
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -26,6 +27,7 @@ from certification.assessments.models import (
     CorrectiveAction,
     OcopSelfReport,
     ReadinessReport,
+    ReadinessReportPdf,
 )
 from certification.assessments.selectors import (
     answers_of,
@@ -39,15 +41,19 @@ from certification.certificates import pdf
 from certification.certificates.models import Certificate
 from certification.certificates.services import certificate_issue
 from certification.checklists.selectors import Checklist, checklist_of
-from certification.reports import tasks
-from certification.reports.context import report_context
-from certification.reports.selectors import assessment_certificate_source_key
+from certification.reports import tasks  # noqa: F401 - registers the tasks handed over by name
+from certification.reports.context import LANGUAGES, report_context
+from certification.reports.selectors import assessment_certificate_source_key, report_pdfs_of
 from lms.accounts.models import User
+from lms.files import file_replace
+from lms.outbox.retry import try_started
+from lms.outbox.services import hand_over, hand_over_after_commit
 
 logger = logging.getLogger(__name__)
 
 ACTION_DUE_DAYS = {True: 30, False: 90}  # blocking gaps are due sooner
-PDF_PENDING_SECONDS = 15 * 60  # how long a requested PDF counts as "being prepared"
+RENDER_PDF_TASK = "certification.render_readiness_report_pdf"
+ISSUE_CERTIFICATE_TASK = "certification.issue_assessment_certificate"
 
 
 def _text(obj, field: str) -> dict:
@@ -229,8 +235,10 @@ def assessment_submit(*, assessment: Assessment, user) -> ReadinessReport:
         Assessment.objects.filter(pk=locked.pk).update(
             status=Assessment.Status.SUBMITTED, submitted_by=user, submitted_at=now,
             updated_at=now)
-        language = user.preferred_language or settings.LANGUAGE_CODE
-        transaction.on_commit(lambda: _enqueue_after_submit(report.pk, user.pk, language))
+        language = _language_of(user)
+        ReadinessReportPdf.objects.create(report=report, language=language,
+                                          next_try_at=_after_grace())
+        _enqueue_after_submit(report.pk, user.pk, language)
     assessment.refresh_from_db()
     return report
 
@@ -254,8 +262,10 @@ def _action_plan_create(assessment: Assessment, snapshot: dict, checklist: Check
 
 
 def _enqueue_after_submit(report_id, user_id: int, language: str) -> None:
-    tasks.render_readiness_report_pdf.delay(str(report_id), language)
-    tasks.issue_assessment_certificate.delay(str(report_id), user_id)
+    """Once the submission commits. A broker that cannot take them costs the submitter nothing:
+    the sweeps find the owed PDF and certificate in the database and hand them over later."""
+    hand_over_after_commit(RENDER_PDF_TASK, str(report_id), language)
+    hand_over_after_commit(ISSUE_CERTIFICATE_TASK, str(report_id), user_id)
 
 
 def assessment_certificate_issue(*, report_id, user_id: int) -> Certificate:
@@ -290,25 +300,37 @@ def readiness_report_html(report: ReadinessReport, language: str) -> str:
 
 
 def readiness_report_render_pdf(*, report_id, language: str, force: bool = False) -> bool:
-    """Render and store the report's PDF (in ``language``) unless it exists. A failure is
-    recorded on the report and does not raise, as for certificates."""
+    """Render the report in ``language`` into that language's row, unless its file is there;
+    True when stored now. Another language's file is never touched.
+
+    A failure does not raise: it is recorded on the row with the time of the next try, after a
+    backoff with jitter (lms/outbox/retry.py), which the sweep keeps; after the last try the
+    page says the PDF could not be made until a member asks again. The row is locked while
+    rendering, so two workers given the same PDF store one file."""
     report = ReadinessReport.objects.select_related("assessment").get(pk=report_id)
-    if report.pdf and report.pdf_language == language and not force:
+    ReadinessReportPdf.objects.get_or_create(report=report, language=language,
+                                             defaults={"next_try_at": _after_grace()})
+    rows = ReadinessReportPdf.objects.filter(report=report, language=language)
+    if not force and rows.exclude(file="").exists():
         return False
-    try:
-        content = pdf.html_to_pdf(readiness_report_html(report, language),
-                                  stylesheet=pdf.REPORT_STYLESHEET)
-    except (Exception, FatalURLFetchingError) as error:  # noqa: BLE001 - recorded
-        logger.exception("Readiness report %s could not be rendered", report.pk)
-        report.pdf_error = f"{type(error).__name__}: {error}"[:2000]
-        report.save(update_fields=["pdf_error"])
-        return False
-    name = f"bao-cao-san-sang-{report.assessment_id}-{language}.pdf"
-    if report.pdf:
-        report.pdf.delete(save=False)
-    report.pdf.save(name, ContentFile(content), save=False)
-    report.pdf_language, report.pdf_error = language, ""
-    report.save(update_fields=["pdf", "pdf_language", "pdf_error"])
+    # Counted before it starts: a try that kills its worker still counts (lms/outbox/retry.py).
+    tries = try_started(rows)
+    with transaction.atomic():
+        row = rows.select_for_update().get()
+        if row.file and not force:
+            return False
+        try:
+            content = pdf.html_to_pdf(readiness_report_html(report, language),
+                                      stylesheet=pdf.REPORT_STYLESHEET)
+        except (Exception, FatalURLFetchingError) as error:  # noqa: BLE001 - recorded
+            logger.exception("Readiness report %s (%s) could not be rendered (try %s)",
+                             report.pk, language, tries)
+            rows.update(error=f"{type(error).__name__}: {error}"[:2000])
+            return False
+        file_replace(row.file, f"bao-cao-san-sang-{report.assessment_id}-{language}.pdf",
+                     ContentFile(content))
+        ReadinessReportPdf.objects.filter(pk=row.pk).update(
+            file=row.file.name, error="", next_try_at=None, rendered_at=timezone.now())
     return True
 
 
@@ -317,50 +339,85 @@ def readiness_report_render_pdf(*, report_id, language: str, force: bool = False
 
 class PdfState:
     READY = "ready"
-    FAILED = "failed"
-    PENDING = "pending"  # asked for and not done yet
+    PENDING = "pending"  # owed: with a worker now, or tried again later by the sweep
+    FAILED = "failed"  # every try failed; a member may ask again
     NONE = "none"  # never asked for in this language
 
 
-def _pending_key(report: ReadinessReport, language: str) -> str:
-    return f"readiness-pdf:{report.pk}:{language}"
+def _after_grace() -> datetime.datetime:
+    """When the sweep may hand a PDF over if the hand-over made now never reaches a worker."""
+    return timezone.now() + datetime.timedelta(seconds=settings.LMS_SWEEP_GRACE_SECONDS)
 
 
-def _submit_language(assessment: Assessment) -> str:
-    user = assessment.submitted_by
-    return (getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE)[:2]
+def _language_of(user) -> str:
+    """The submitter's language, in which submitting prints the report."""
+    language = (getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE)[:2]
+    return language if language in LANGUAGES else settings.LANGUAGE_CODE[:2]
+
+
+def pdf_state(row: ReadinessReportPdf | None) -> str:
+    """Where one language's PDF stands (one of ``PdfState``)."""
+    if row is None:
+        return PdfState.NONE
+    if row.file:
+        return PdfState.READY
+    if row.next_try_at is not None:
+        return PdfState.PENDING
+    # No try left (a failure always records its error): only a member's retry starts again.
+    return PdfState.FAILED
 
 
 def readiness_report_pdf_state(report: ReadinessReport, language: str) -> str:
-    """Where the report's PDF in ``language`` stands (one of ``PdfState``)."""
-    if report.pdf and report.pdf_language == language:
-        return PdfState.READY
-    if report.pdf_error:
-        return PdfState.FAILED
-    if cache.get(_pending_key(report, language)):
-        return PdfState.PENDING
-    recent = report.created_at >= timezone.now() - datetime.timedelta(seconds=PDF_PENDING_SECONDS)
-    if recent and language == _submit_language(report.assessment):
-        return PdfState.PENDING  # submitting asked for it in the submitter's language
-    return PdfState.NONE
+    return pdf_state(report_pdfs_of(report).get(language))
 
 
-def readiness_report_pdf_request(report: ReadinessReport, language: str) -> None:
-    """Ask the worker for the PDF once per language while it is pending (eager in dev)."""
-    if cache.add(_pending_key(report, language), True, timeout=PDF_PENDING_SECONDS):
-        tasks.render_readiness_report_pdf.delay(str(report.pk), language)
+def readiness_report_pdf_request(report: ReadinessReport, language: str) -> ReadinessReportPdf:
+    """Ask for the report's PDF in ``language``: the first ask makes its row and hands it to
+    the worker (which renders it at once in development, where tasks run eagerly). A later ask
+    hands it over again only if its next try is due and no sweep has come yet; otherwise the
+    row is left to its worker or to the sweep. The report is committed already and the task
+    makes the row if it cannot see it yet, so the hand-over need not wait for a commit."""
+    if language not in LANGUAGES:
+        raise ValueError(f"No readiness report in {language!r}.")
+    row, created = ReadinessReportPdf.objects.get_or_create(
+        report=report, language=language, defaults={"next_try_at": _after_grace()})
+    due = not row.file and row.next_try_at is not None and row.next_try_at <= timezone.now()
+    if created or due:
+        hand_over(RENDER_PDF_TASK, str(report.pk), language)
+    return row
 
 
 def readiness_report_pdf_retry(*, report: ReadinessReport, language: str, user) -> None:
-    """A member asks again after a failure: the error is cleared and the PDF asked for anew."""
+    """A member asks again after a failure: the tries start afresh and the worker renders it."""
     if not assessment_user_can_contribute(user=user, assessment=report.assessment):
         raise PermissionDenied
-    if report.pdf_error:
-        report.pdf_error = ""
-        report.save(update_fields=["pdf_error"])
-    cache.delete(_pending_key(report, language))
-    # A failure left no PDF in this language, so the task renders again without force.
-    readiness_report_pdf_request(report, language)
+    if language not in LANGUAGES:
+        raise ValueError(f"No readiness report in {language!r}.")
+    row, created = ReadinessReportPdf.objects.get_or_create(
+        report=report, language=language, defaults={"next_try_at": _after_grace()})
+    again = created or ReadinessReportPdf.objects.filter(pk=row.pk, file="").update(
+        tries=0, error="", next_try_at=_after_grace())
+    if again:
+        hand_over(RENDER_PDF_TASK, str(report.pk), language)
+
+
+def readiness_report_pdf_sweep(*, now=None, limit: int = 200) -> int:
+    """What a broker outage, a lost message or a dead worker left undone, handed over again:
+    every PDF whose next try is due, after making the submitter's-language row of any report
+    that has none (reports submitted before PDFs had rows, PDFs deleted when an account
+    closed). Returns how many the broker took."""
+    now = now or timezone.now()
+    without = (ReadinessReport.objects
+               .exclude(Exists(ReadinessReportPdf.objects.filter(report=OuterRef("pk"))))
+               .select_related("assessment__submitted_by").order_by("created_at")[:limit])
+    for report in without:
+        ReadinessReportPdf.objects.get_or_create(
+            report=report, language=_language_of(report.assessment.submitted_by),
+            defaults={"next_try_at": now})
+    due = list(ReadinessReportPdf.objects.filter(file="", next_try_at__lte=now)
+               .order_by("next_try_at").values_list("report_id", "language")[:limit])
+    return sum(hand_over(RENDER_PDF_TASK, str(report_id), language)
+               for report_id, language in due)
 
 
 # --- the OCOP self-assessment report (Mẫu 02) ------------------------------------------------

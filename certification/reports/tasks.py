@@ -1,4 +1,5 @@
-"""Celery tasks of readiness reports: thin, take ids, safe to run twice."""
+"""Celery tasks of readiness reports: thin, take ids, safe to run twice (and handed over again by
+the sweep until done: lms/outbox)."""
 
 from celery import shared_task
 
@@ -14,5 +15,6 @@ def render_readiness_report_pdf(report_id: str, language: str) -> bool:
 @shared_task(name="certification.issue_assessment_certificate")
 def issue_assessment_certificate(report_id: str, user_id: int) -> str:
     certificate = services.assessment_certificate_issue(report_id=report_id, user_id=user_id)
-    certificate_services.certificate_render_pdf(certificate_id=certificate.pk)
+    if certificate.status == certificate.Status.VALID:
+        certificate_services.certificate_render_pdf(certificate_id=certificate.pk)
     return certificate.code

@@ -23,6 +23,7 @@ from certification.assessments.models import (
     CorrectiveAction,
     OcopSelfReport,
     ReadinessReport,
+    ReadinessReportPdf,
 )
 from certification.checklists.models import Standard, localized
 from certification.checklists.selectors import checklist_of
@@ -70,13 +71,17 @@ def _pdf_filename(report: ReadinessReport, language: str) -> str:
     return f"{prefix}-{slug}-{day}.pdf"
 
 
-def _pdf_response(report: ReadinessReport, language: str) -> FileResponse:
+def _pdf_response(report: ReadinessReport, row: ReadinessReportPdf) -> FileResponse:
     try:
-        stream = report.pdf.open("rb")
+        stream = row.file.open("rb")
     except (FileNotFoundError, ValueError):
         raise Http404 from None
     return FileResponse(stream, as_attachment=True, content_type="application/pdf",
-                        filename=_pdf_filename(report, language))
+                        filename=_pdf_filename(report, row.language))
+
+
+def _pdf_language(request, value) -> str:
+    return value if value in LANGUAGES else _language(request)
 
 
 # --- the report ------------------------------------------------------------------------------
@@ -94,11 +99,12 @@ def report(request, pk):
     can_contribute = assessment.can_contribute
     previous = selectors.previous_report(readiness)
     certificate = selectors.assessment_certificate_of(user=request.user, assessment=assessment)
-    other_language = readiness.pdf_language if readiness.pdf and \
-        readiness.pdf_language != language else ""
+    pdfs = selectors.report_pdfs_of(readiness)
+    other_language = next((other for other in LANGUAGES if other != language
+                           and other in pdfs and pdfs[other].file), "")
     context.update({
         "can_contribute": can_contribute,
-        "pdf_state": services.readiness_report_pdf_state(readiness, language),
+        "pdf_state": services.pdf_state(pdfs.get(language)),
         "pdf_other_language": other_language,
         "pdf_other_language_name": dict(settings.LANGUAGES).get(other_language, ""),
         "previous": previous,
@@ -120,26 +126,25 @@ def report_pdf(request, pk):
     readiness = selectors.report_of(assessment)
     if readiness is None:
         raise Http404
-    language = request.POST.get("lang") or request.GET.get("lang") or _language(request)
-    if language not in LANGUAGES:
-        language = _language(request)
+    language = _pdf_language(request, request.POST.get("lang") or request.GET.get("lang"))
     if request.method == "POST":
         services.readiness_report_pdf_retry(report=readiness, language=language,
                                             user=request.user)
-        readiness.refresh_from_db()
-        if readiness.pdf_error:
+        row = selectors.report_pdfs_of(readiness).get(language)
+        if row is not None and not row.file and row.error:  # failed again at once (eager)
             messages.error(request, _("The PDF could not be made again. The platform team has "
                                       "been told; please try later."))
         else:
             messages.success(request, _("The PDF is being prepared again."))
         return redirect("readiness:report", pk=assessment.pk)
-    if readiness.pdf and readiness.pdf_language == language:
-        return _pdf_response(readiness, language)
-    services.readiness_report_pdf_request(readiness, language)
-    readiness.refresh_from_db()
-    if readiness.pdf and readiness.pdf_language == language:  # rendered at once (eager)
-        return _pdf_response(readiness, language)
-    if readiness.pdf_error:
+    row = selectors.report_pdfs_of(readiness).get(language)
+    if row is not None and row.file:
+        return _pdf_response(readiness, row)
+    row = services.readiness_report_pdf_request(readiness, language)
+    row.refresh_from_db()
+    if row.file:  # rendered at once (eager)
+        return _pdf_response(readiness, row)
+    if services.pdf_state(row) == services.PdfState.FAILED:
         messages.error(request, _("The PDF could not be made."))
     else:
         messages.info(request, _("The PDF is being prepared. This page shows it when it is "
@@ -154,9 +159,7 @@ def report_pdf_status(request, pk):
     readiness = selectors.report_of(assessment)
     if readiness is None:
         raise Http404
-    language = request.GET.get("lang") or _language(request)
-    if language not in LANGUAGES:
-        language = _language(request)
+    language = _pdf_language(request, request.GET.get("lang"))
     state = services.readiness_report_pdf_state(readiness, language)
     url = f"{reverse('readiness:report_pdf', args=[assessment.pk])}?lang={language}"
     return JsonResponse({

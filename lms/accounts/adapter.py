@@ -9,7 +9,9 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.utils.translation import gettext
 
-from lms.accounts import services, tasks
+from lms.accounts import services
+from lms.accounts.tasks import SEND_EMAIL
+from lms.outbox.services import enqueue
 
 ALLAUTH_EMAILS = "account/email/"
 OUR_ALLAUTH_EMAILS = "emails/account/"
@@ -56,4 +58,7 @@ class AccountAdapter(DefaultAccountAdapter):
             **context,
         }
         message = self.render_mail(template_prefix, email, context)
-        tasks.send_email.delay(services.email_to_dict(message))
+        # Written in the request's transaction: the e-mail reaches the mail server even if the
+        # broker or the mail server is down now (the outbox tries again), and an account whose
+        # creation rolls back leaves no e-mail behind.
+        enqueue(SEND_EMAIL, services.email_to_dict(message))

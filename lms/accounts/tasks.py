@@ -4,11 +4,15 @@ from celery import shared_task
 
 from lms.accounts import services
 
+SEND_EMAIL = "accounts.send_email"
 
-@shared_task(name="accounts.send_email")
+
+@shared_task(name=SEND_EMAIL, autoretry_for=())
 def send_email(message: dict) -> None:
     """Send an e-mail rendered during a request (allauth's account e-mails): the request only
-    queues it, so no visitor waits for the mail server, whichever e-mail it is."""
+    queues it (lms/outbox), so no visitor waits for the mail server, whichever e-mail it is.
+    Not retried by Celery: the outbox tries again with backoff, and a message sent twice would
+    reach the person twice."""
     services.email_send_rendered(message=message)
 
 

@@ -10,11 +10,13 @@ which reads the owner's scope again and counts its progress for the export's pag
 import csv
 import datetime
 import io
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.core.files.base import File
 from django.db.models import Count, Exists, Max, OuterRef
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -431,6 +433,12 @@ def csv_lines(table: Table, on_row: Callable[[int], None] | None = None) -> Iter
 
 
 def xlsx_bytes(table: Table, on_row: Callable[[int], None] | None = None) -> bytes:
+    buffer = io.BytesIO()
+    xlsx_write(table, buffer, on_row)
+    return buffer.getvalue()
+
+
+def xlsx_write(table: Table, stream, on_row: Callable[[int], None] | None = None) -> None:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_sheet_title(table.title))
     sheet.freeze_panes = "A2"
@@ -456,9 +464,7 @@ def xlsx_bytes(table: Table, on_row: Callable[[int], None] | None = None) -> byt
         sheet.append(cells)
         if on_row:
             on_row(number)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    workbook.save(stream)
 
 
 def _letter(index: int) -> str:
@@ -510,11 +516,15 @@ def dashboard_export_build(*, export: Export, progress: Progress) -> ExportFile:
             progress(number)
 
     rows = build_table(table, scope, filters, params)
+    # Written to a temporary file as the rows come: a national list never sits in memory.
+    stream = tempfile.TemporaryFile()  # noqa: SIM115 - export_build closes it once stored
     if export.format == "csv":
-        content = "".join(csv_lines(rows, on_row)).encode("utf-8")
+        for line in csv_lines(rows, on_row):
+            stream.write(line.encode("utf-8"))
     else:
-        content = xlsx_bytes(rows, on_row)
-    return ExportFile(file_name(table, export.format, scope, params), content)
+        xlsx_write(rows, stream, on_row)
+    stream.seek(0)
+    return ExportFile(file_name(table, export.format, scope, params), File(stream))
 
 
 def dashboard_export_back(*, export: Export) -> Link:

@@ -36,6 +36,13 @@ class Export(models.Model):
     file = models.FileField(upload_to=RandomName("exports"), storage=private_storage, blank=True)
     file_name = models.CharField(_("file name"), max_length=200, blank=True)  # what it saves as
     error = models.TextField(blank=True)
+    # The building worker's lease: it writes `heartbeat_at` as it goes; one not heard from for
+    # LMS_EXPORT_LEASE_SECONDS is taken to be dead, and the sweep starts the build again
+    # (at most LMS_RETRY_MAX_TRIES builds) or marks it failed. `run` names the build in charge,
+    # so a build that was taken over cannot write over its successor.
+    heartbeat_at = models.DateTimeField(null=True, blank=True, editable=False)
+    tries = models.PositiveSmallIntegerField(default=0, editable=False)
+    run = models.UUIDField(null=True, blank=True, editable=False)
     # A default rather than auto_now_add, so the rows copied from the older export tables keep
     # the moment they were asked for.
     created_at = models.DateTimeField(_("asked for on"), default=timezone.now, editable=False)

@@ -1,4 +1,4 @@
-"""URLs of exports: one page, its status and its file, whatever the kind."""
+"""URLs of exports: one page, its status, its file and "try again", whatever the kind."""
 
 from django.urls import path
 
@@ -10,4 +10,5 @@ urlpatterns = [
     path("<uuid:pk>/", views.detail, name="detail"),
     path("<uuid:pk>/status/", views.status, name="status"),
     path("<uuid:pk>/download/", views.download, name="download"),
+    path("<uuid:pk>/retry/", views.retry, name="retry"),
 ]

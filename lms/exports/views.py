@@ -1,13 +1,15 @@
-"""The page of an export (progress bar, then the download), its JSON status, and the file,
-for the person who asked for it and nobody else."""
+"""The page of an export (progress bar, then the download, or "try again" after a failure), its
+JSON status, and the file, for the person who asked for it and nobody else."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
-from lms.exports import selectors
+from lms.exports import selectors, services
 from lms.exports.models import Export
 from lms.exports.registry import export_builder_of
 
@@ -52,3 +54,12 @@ def download(request, pk):
         raise Http404
     return FileResponse(export.file.open("rb"), as_attachment=True,
                         filename=export.file_name or f"{export.kind}.{export.format}")
+
+
+@login_required
+@require_POST
+def retry(request, pk):
+    export = _own_export(request, pk)
+    if services.export_retry(export=export):
+        messages.success(request, _("The file is being built again."))
+    return redirect("exports:detail", pk=export.pk)

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.test import TestCase
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
@@ -12,7 +13,8 @@ NEW_PASSWORD = "Nhan-long-Hung-Yen-2026"
 
 
 def test_a_reset_link_lets_the_user_choose_a_new_password_and_log_in(client, learner):
-    client.post(reverse("account_reset_password"), {"email": learner.email})
+    with TestCase.captureOnCommitCallbacks(execute=True):  # the outbox hands it over
+        client.post(reverse("account_reset_password"), {"email": learner.email})
     link = re.search(r"https?://\S+/accounts/password/reset/key/\S+/", mail.outbox[0].body).group(0)
 
     form_page = client.get(link, follow=True)  # allauth moves the key into the session

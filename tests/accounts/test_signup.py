@@ -5,6 +5,7 @@ import re
 import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
+from django.test import TestCase
 from django.urls import reverse
 
 from lms.accounts.models import User
@@ -23,7 +24,9 @@ def sign_up(client, email="xuan@example.vn", **extra):
         "preferred_language": "vi",
         **extra,
     }
-    return client.post(reverse("account_signup"), data)
+    # The e-mail leaves through the outbox once the request's transaction commits.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post(reverse("account_signup"), data)
 
 
 def confirmation_link(message) -> str:

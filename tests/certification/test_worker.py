@@ -12,7 +12,7 @@ from django.conf import settings
 from certification import scoring
 from certification.assessments import services as assessment_services
 from certification.checklists.selectors import checklist_of
-from certification.models import Certificate, ReadinessReport
+from certification.models import Certificate, ReadinessReportPdf
 from certification.reports import services as report_services
 from courses import services as course_services
 from tests.celery_worker import requires_broker, running_worker, wait_for
@@ -70,11 +70,11 @@ def test_submitting_an_assessment_has_the_worker_render_the_report_and_certifica
 
     report = report_services.assessment_submit(assessment=assessment, user=manager)
 
-    wait_for(lambda: ReadinessReport.objects.filter(pk=report.pk).exclude(pdf="").exists(),
+    wait_for(lambda: ReadinessReportPdf.objects.filter(report=report).exclude(file="").exists(),
              timeout=90, what="the readiness report PDF", log=log)
     wait_for(lambda: Certificate.objects.filter(recipient=manager, kind="assessment")
              .exclude(pdf="").exists(), timeout=90, what="the assessment certificate", log=log)
-    report.refresh_from_db()
-    assert report.pdf_error == "" and report.pdf_language == "vi"
-    with open(settings.PRIVATE_MEDIA_ROOT / report.pdf.name, "rb") as file:
+    row = ReadinessReportPdf.objects.get(report=report)
+    assert row.error == "" and row.language == "vi" and row.next_try_at is None
+    with open(settings.PRIVATE_MEDIA_ROOT / row.file.name, "rb") as file:
         assert file.read(5) == b"%PDF-"

@@ -36,6 +36,16 @@ def sign_in(page, base_url, officer):
     page.wait_for_url(re.compile(r"/dashboard/$"))
 
 
+def downloaded_names(page, button, folder) -> list[str]:
+    """Click the download button and read the first column of the workbook it saves."""
+    with page.expect_download() as download_info:
+        button.click()
+    path = folder / download_info.value.suggested_filename
+    download_info.value.save_as(path)
+    return [row[0] for row in openpyxl.load_workbook(path).active.iter_rows(
+        min_row=2, values_only=True)]
+
+
 def test_an_officer_filters_drills_down_and_downloads_on_a_phone(live_server, phone, screenshot,
                                                                  tmp_path):
     officer, cooperatives = province_with_data()
@@ -121,13 +131,34 @@ def test_a_long_list_is_prepared_in_the_background_and_downloaded_from_its_page(
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     screenshot(page, "export-ready-360")
 
-    with page.expect_download() as download_info:
-        download_button.click()
-    path = tmp_path / download_info.value.suggested_filename
-    download_info.value.save_as(path)
-    names = [row[0] for row in openpyxl.load_workbook(path).active.iter_rows(
-        min_row=2, values_only=True)]
-    assert sorted(names) == sorted(c.name for c in cooperatives)
+    assert sorted(downloaded_names(page, download_button, tmp_path)) == sorted(
+        c.name for c in cooperatives)
 
     page.locator(".breadcrumb a").click()
     page.wait_for_url(re.compile(r"/dashboard/$"))
+
+
+def test_an_export_whose_builds_failed_offers_to_try_again_and_then_downloads(
+        live_server, phone, screenshot, tmp_path):
+    from lms.exports.models import Export
+
+    officer, cooperatives = province_with_data()
+    export = Export.objects.create(
+        requested_by=officer, kind="dashboards.table", title="Hợp tác xã", format="xlsx",
+        language="vi", params={"table": "cooperatives", "filters": {}},
+        status=Export.Status.FAILED, error="WorkerLost: no worker finished the build", tries=5)
+    page = phone
+    sign_in(page, live_server.url, officer)
+
+    page.goto(f"{live_server.url}/exports/{export.pk}/")
+    assert page.locator("#export-label").inner_text() == "Không thành công"
+    assert page.get_by_text("Không tạo được tệp. Vui lòng thử lại.").is_visible()
+    assert not page.locator("#export-download").is_visible()  # no file to download
+    screenshot(page, "export-failed-360")
+
+    page.get_by_role("button", name="Làm lại").click()
+    download_button = page.locator("#export-download")
+    download_button.wait_for(state="visible")
+    assert page.locator("#export-label").inner_text() == "Sẵn sàng"
+    assert sorted(downloaded_names(page, download_button, tmp_path)) == sorted(
+        c.name for c in cooperatives)

@@ -111,17 +111,23 @@ def test_building_twice_keeps_the_first_file(learner, django_capture_on_commit_c
     assert (again, export.status, export.file.name) == (3, Export.Status.DONE, first)
 
 
-def test_a_failed_export_built_again_starts_over(learner, django_capture_on_commit_callbacks):
+def test_a_failed_export_stays_failed_until_its_owner_asks_again(
+        learner, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False):
         export = ask(learner, fail="yes")
     with pytest.raises(ValueError):
         services.export_build(export_id=export.pk)
     Export.objects.filter(pk=export.pk).update(params={})
 
-    services.export_build(export_id=export.pk)
+    services.export_build(export_id=export.pk)  # a late duplicate message: left alone
+    export.refresh_from_db()
+    assert export.status == Export.Status.FAILED
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.export_retry(export=export) is True
 
     export.refresh_from_db()
-    assert (export.status, export.error) == (Export.Status.DONE, "")
+    assert (export.status, export.error, export.tries) == (Export.Status.DONE, "", 1)
 
 
 def test_the_apps_register_their_builders():

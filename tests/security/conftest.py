@@ -26,6 +26,7 @@ from certification.models import (
     CorrectiveAction,
     EvidencePhoto,
     ReadinessReport,
+    ReadinessReportPdf,
     Section,
 )
 from certification.reports import services as report_services
@@ -146,8 +147,9 @@ def _course_certificate(user, course) -> Certificate:
 
 def _fake_pdf(report: ReadinessReport) -> None:
     """A stored report PDF in Vietnamese (what the Celery task leaves), without WeasyPrint."""
-    report.pdf.save("bao-cao.pdf", ContentFile(b"%PDF-1.4\n% matrix\n"), save=False)
-    ReadinessReport.objects.filter(pk=report.pk).update(pdf=report.pdf.name, pdf_language="vi")
+    row, _ = ReadinessReportPdf.objects.get_or_create(report=report, language="vi")
+    row.file.save("bao-cao.pdf", ContentFile(b"%PDF-1.4\n% matrix\n"), save=False)
+    ReadinessReportPdf.objects.filter(pk=row.pk).update(file=row.file.name, next_try_at=None)
 
 
 def build_world() -> World:

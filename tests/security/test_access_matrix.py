@@ -424,6 +424,12 @@ TABLE: dict[str, list[Probe]] = {
         P("officer_p's ZIP", u("exports:download", "@export_p"), {"officer_p"}),
         P("officer_q's ZIP", u("exports:download", "@export_q"), {"officer_q"}),
     ],
+    "exports:retry": [
+        post_only("officer_p's ZIP", u("exports:retry", "@export_p"),
+                  Post(allow=roles("officer_p"))),
+        post_only("officer_q's ZIP", u("exports:retry", "@export_q"),
+                  Post(allow=roles("officer_q"))),
+    ],
     # --- certificates -------------------------------------------------------------------------
     "certification:mine": [signed_in("my certificates", u("certification:mine"))],
     "certification:manage_list": [P("certificates to manage", u("certification:manage_list"),

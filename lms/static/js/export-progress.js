@@ -16,9 +16,10 @@
       label.textContent = data.label;
       count.textContent = data.done + " / " + data.total;
       if (data.status === "done") { download.hidden = false; return; }
-      if (data.status === "failed") return;
+      // A failure is shown by the page itself, with its "try again" button.
+      if (data.status === "failed") { window.location.reload(); return; }
     } catch (error) { /* a dropped connection: try again */ }
     setTimeout(poll, 1500);
   }
-  poll();
+  if (box.dataset.status !== "done" && box.dataset.status !== "failed") poll();
 })();

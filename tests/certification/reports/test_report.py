@@ -7,6 +7,7 @@ import unicodedata
 from io import BytesIO
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -24,6 +25,7 @@ from certification.models import (
     ControlPoint,
     CorrectiveAction,
     ReadinessReport,
+    ReadinessReportPdf,
 )
 from certification.reports import services as report_services
 from certification.reports.context import compare_reports, report_context, verdict
@@ -43,9 +45,9 @@ from tests.factories.courses import make_course
 pytestmark = pytest.mark.django_db
 
 COOPERATIVE_NAME = "Hợp tác xã Vải thiều Phượng Sơn"
-# Session, user, assessment with its report, membership, actions, courses, previous report,
-# the user's certificate, and the header's two permission look-ups.
-REPORT_PAGE_QUERIES = 10
+# Session, user, assessment with its report, its PDFs, membership, actions, courses, previous
+# report, the user's certificate, and the header's two permission look-ups.
+REPORT_PAGE_QUERIES = 11
 
 
 # --- helpers -------------------------------------------------------------------------------
@@ -98,6 +100,18 @@ def pdf_pages(data: bytes) -> int:
                           capture_output=True).stdout.decode()
     return int(next(line.split()[-1] for line in info.splitlines()
                     if line.startswith("Pages:")))
+
+
+def pdf_row(report, language: str) -> ReadinessReportPdf:
+    return ReadinessReportPdf.objects.get(report=report, language=language)
+
+
+def stored_pdf(report, language: str, content: bytes = b"%PDF-1.4\n") -> ReadinessReportPdf:
+    """What the worker leaves, without WeasyPrint."""
+    row, _ = ReadinessReportPdf.objects.get_or_create(report=report, language=language)
+    row.file.save(f"{language}.pdf", ContentFile(content), save=False)
+    ReadinessReportPdf.objects.filter(pk=row.pk).update(file=row.file.name, next_try_at=None)
+    return row
 
 
 def url(name: str, *args) -> str:
@@ -285,8 +299,8 @@ def test_an_ocop_refusal_ground_makes_the_report_not_eligible_on_the_page_and_in
         "under the official rules.")
     assert "Không đủ điều kiện: hồ sơ sẽ bị loại" in html and "C1.2" in html
     assert report_services.readiness_report_render_pdf(report_id=report.pk, language="en")
-    report.refresh_from_db()
-    assert "Not eligible: the dossier would be refused" in pdf_text(report.pdf.read())
+    assert "Not eligible: the dossier would be refused" in pdf_text(
+        pdf_row(report, "en").file.read())
 
 
 def test_an_ocop_pdf_lists_the_minimums_still_to_meet(cooperative, manager):
@@ -294,8 +308,7 @@ def test_an_ocop_pdf_lists_the_minimums_still_to_meet(cooperative, manager):
     report = submitted(version, cooperative, manager, A1_1="a")
 
     assert report_services.readiness_report_render_pdf(report_id=report.pk, language="en")
-    report.refresh_from_db()
-    text = pdf_text(report.pdf.read())
+    text = pdf_text(pdf_row(report, "en").file.read())
 
     assert "Minimums still to meet for 3 stars" in text
     assert "hold the product at 2 stars" in text
@@ -562,9 +575,9 @@ def test_submitting_renders_the_pdf_in_the_background_with_vietnamese_intact(
     with django_capture_on_commit_callbacks(execute=True):
         report = report_services.assessment_submit(assessment=assessment, user=manager)
 
-    report.refresh_from_db()
-    assert report.pdf and report.pdf_language == "vi" and not report.pdf_error
-    data = report.pdf.read()
+    row = pdf_row(report, "vi")
+    assert row.file and not row.error and row.next_try_at is None and row.rendered_at
+    data = row.file.read()
     text = pdf_text(data)
     assert COOPERATIVE_NAME in text
     assert "Yêu cầu AF.1" in text
@@ -575,8 +588,7 @@ def test_submitting_renders_the_pdf_in_the_background_with_vietnamese_intact(
 def test_the_pdf_states_the_verdict_and_on_every_page_the_training_statement(gaps_report):
     # Enough gaps for several pages.
     assert report_services.readiness_report_render_pdf(report_id=gaps_report.pk, language="en")
-    gaps_report.refresh_from_db()
-    data = gaps_report.pdf.read()
+    data = pdf_row(gaps_report, "en").file.read()
 
     pages = pdf_pages(data)
     assert pages >= 2
@@ -595,8 +607,7 @@ def test_an_ocop_pdf_shows_the_stars_and_the_way_to_the_next_one(cooperative, ma
                        B1_1="b", B1_2="b", C1_1="a", C1_2="a")
 
     assert report_services.readiness_report_render_pdf(report_id=report.pk, language="en")
-    report.refresh_from_db()
-    text = pdf_text(report.pdf.read())
+    text = pdf_text(pdf_row(report, "en").file.read())
 
     assert "42/100" in text and "★★☆☆☆" in text.replace(" ", "")
     assert "The cheapest way to the next star" in text
@@ -608,8 +619,8 @@ def test_a_pdf_that_fails_is_recorded_and_can_be_rendered_again(gaps_report, mon
 
     monkeypatch.setattr(pdf, "html_to_pdf", broken)
     assert not report_services.readiness_report_render_pdf(report_id=gaps_report.pk, language="vi")
-    gaps_report.refresh_from_db()
-    assert "boom" in gaps_report.pdf_error and not gaps_report.pdf
+    row = pdf_row(gaps_report, "vi")
+    assert "boom" in row.error and not row.file and row.tries == 1
 
 
 # --- the report's pages --------------------------------------------------------------------
@@ -643,7 +654,7 @@ def test_an_open_assessment_has_no_report_yet(client, globalgap, cooperative, ma
 def test_the_pdf_download_makes_the_pdf_when_missing_and_names_it_after_the_cooperative(
         client, gaps_report, manager):
     client.force_login(manager)
-    assert not gaps_report.pdf
+    assert not ReadinessReportPdf.objects.filter(report=gaps_report, language="en").exists()
 
     response = client.get(url("report_pdf", gaps_report.assessment_id) + "?lang=en")
 
@@ -660,8 +671,9 @@ def test_the_pdf_download_makes_the_pdf_when_missing_and_names_it_after_the_coop
 
 
 def test_a_failed_pdf_offers_members_a_retry_that_renders_it_again(client, gaps_report,
-                                                                   manager, monkeypatch):
-    ReadinessReport.objects.filter(pk=gaps_report.pk).update(pdf_error="RuntimeError: boom")
+                                                                   manager):
+    ReadinessReportPdf.objects.filter(report=gaps_report).update(
+        error="RuntimeError: boom", tries=5, next_try_at=None)  # every try used
     client.force_login(manager)
 
     page = client.get(url("report", gaps_report.assessment_id), HTTP_ACCEPT_LANGUAGE="en")
@@ -673,8 +685,8 @@ def test_a_failed_pdf_offers_members_a_retry_that_renders_it_again(client, gaps_
     response = client.post(url("report_pdf", gaps_report.assessment_id), {"lang": "vi"})
 
     assert response.url == url("report", gaps_report.assessment_id)
-    gaps_report.refresh_from_db()
-    assert gaps_report.pdf and gaps_report.pdf_language == "vi" and not gaps_report.pdf_error
+    row = pdf_row(gaps_report, "vi")
+    assert row.file and not row.error and row.tries == 1  # counted afresh: the one that made it
 
 
 # --- the action plan -----------------------------------------------------------------------
@@ -843,6 +855,8 @@ def _get_urls(report, action):
                                   "officer_elsewhere", "member_elsewhere"])
 def test_every_page_is_open_to_readers_and_404_to_everyone_else(client, people, role,
                                                                 gaps_report, closed_action):
+    for language in ("vi", "en"):
+        stored_pdf(gaps_report, language)
     client.force_login(people[role])
 
     for name, address in _get_urls(gaps_report, closed_action).items():

@@ -1,0 +1,1 @@
+"""Work handed to Celery that must not be lost (see services.py)."""
