@@ -3,7 +3,11 @@
 A question is {"id", "kind", "correct", "feedback"}: `correct` is the set of option keys that
 make the right answer, `feedback` maps option keys to the text a learner who chose them sees.
 Answers map question ids to the set of option keys the learner chose. Every question is worth one
-point; a multiple-choice question counts only when the chosen set is exactly the correct set."""
+point; a multiple-choice question counts only when the chosen set is exactly the correct set.
+
+A review judges each option on its own (chosen and right, chosen and wrong, right and missed), so
+the trainer's feedback, written about one option, is never read as the verdict on the whole
+answer."""
 
 from dataclasses import dataclass, field
 
@@ -11,6 +15,7 @@ SINGLE = "single_choice"
 MULTIPLE = "multiple_choice"
 TRUE_FALSE = "true_false"
 TRUE, FALSE = "true", "false"
+CHOSEN_RIGHT, CHOSEN_WRONG, MISSED = "chosen_right", "chosen_wrong", "missed"
 
 
 @dataclass(frozen=True)
@@ -28,6 +33,7 @@ class QuestionResult:
     chosen: frozenset[str]
     correct: bool
     feedback: tuple[str, ...]
+    missed: int = 0  # right options the learner did not choose
 
 
 @dataclass(frozen=True)
@@ -73,8 +79,33 @@ def grade(questions: list[Question], answers: dict[str, frozenset[str]], pass_ma
                     for key in question.options
                     if key in chosen and question.feedback.get(key)
                 ),
+                missed=len(question.correct - chosen),
             )
         )
     total = len(results)
     score = round(100 * sum(r.correct for r in results) / total, 1) if total else 0.0
     return Grade(results=tuple(results), score=score, passed=total > 0 and score >= pass_mark)
+
+
+@dataclass(frozen=True)
+class OptionReview:
+    key: str
+    outcome: str  # CHOSEN_RIGHT, CHOSEN_WRONG or MISSED
+    feedback: str
+
+
+def review(question: Question, chosen: frozenset[str], *, reveal: bool) -> tuple[OptionReview, ...]:
+    """The options a learner's review speaks of, in the question's order: those chosen, and with
+    `reveal` the right ones left out. Without it the right answers of a missed question stay
+    hidden, since they would be the answers of the learner's next attempt."""
+    reviewed = []
+    for key in question.options:
+        if key in chosen:
+            outcome = CHOSEN_RIGHT if key in question.correct else CHOSEN_WRONG
+        elif reveal and key in question.correct:
+            outcome = MISSED
+        else:
+            continue
+        reviewed.append(OptionReview(key=key, outcome=outcome,
+                                     feedback=question.feedback.get(key, "")))
+    return tuple(reviewed)

@@ -252,6 +252,12 @@ class QuizStanding:
     def can_attempt(self) -> bool:
         return not self.passed and (self.attempts_left is None or self.attempts_left > 0)
 
+    @property
+    def answers_revealed(self) -> bool:
+        """Reviews show the right answers a learner missed once they cannot try again: before
+        that, they would be the answers of the next attempt."""
+        return not self.can_attempt
+
 
 def quiz_standing(*, quiz: QuizPage, attempts: list[QuizAttempt]) -> QuizStanding:
     """The one place the attempt limit is applied, for the page and for submitting."""

@@ -143,37 +143,56 @@ def quiz_page(request, page):
     standing = selectors.quiz_standing(quiz=page, attempts=attempts)
     can_attempt = standing.can_attempt
     context = {
-        "page": page, "self": page, "course": course, "attempts": attempts,
-        "passed": standing.passed, "attempts_left": standing.attempts_left,
+        "page": page, "self": page, "course": course, "enrollment": enrollment,
+        "attempts": attempts, "passed": standing.passed, "attempts_left": standing.attempts_left,
         "can_attempt": can_attempt, "error": error,
         "progress": selectors.enrollment_progress(
             enrollment=enrollment, outline=selectors.course_outline(course=course)),
     }
     if shown_attempt is not None:
-        context["result"] = _result_view(page, shown_attempt)
+        context["result"] = _result_view(page, shown_attempt,
+                                         reveal=standing.answers_revealed)
     elif can_attempt:
-        questions = page.questions_for_display(seed=f"{enrollment.pk}-{len(attempts) + 1}")
+        questions = page.questions_for_display(
+            seed=_shown_order_seed(enrollment_id=enrollment.pk, number=len(attempts) + 1))
         for question in questions:
             question["chosen"] = set(chosen.get(question["id"], []))
         context["questions"] = questions
     return TemplateResponse(request, "courses/quiz_page.html", context)
 
 
-def _result_view(page, attempt: QuizAttempt) -> dict:
-    """An attempt's result: each question, the learner's answers, right or wrong, and the
-    feedback of the answers they chose. The right answers of missed questions stay hidden."""
-    questions = page.grading_questions()
+def _shown_order_seed(*, enrollment_id: int, number: int) -> str:
+    """The seed of the order a shuffled quiz shows in at one attempt: the form and the review of
+    that attempt share it, so the review reads in the order the learner answered in."""
+    return f"{enrollment_id}-{number}"
+
+
+def _result_view(page, attempt: QuizAttempt, *, reveal: bool) -> dict:
+    """An attempt's result, in the order the learner saw: each question, the learner's answers,
+    the verdict, and each option the review speaks of with the trainer's feedback on it. The
+    right answers of missed questions show only with `reveal`."""
+    questions = {question.id: question for question in page.grading_questions()}
     answers = {qid: frozenset(keys) for qid, keys in attempt.answers.items()}
-    graded = {r.id: r for r in grading.grade(questions, answers, page.pass_mark).results}
+    graded = {r.id: r for r in grading.grade(list(questions.values()), answers,
+                                             page.pass_mark).results}
+    seed = _shown_order_seed(enrollment_id=attempt.enrollment_id, number=attempt.number)
     rows = []
-    for question in page.questions_for_display():
-        result = graded.get(question["id"])
+    for shown in page.questions_for_display(seed=seed):
+        result = graded.get(shown["id"])
         if result is None:
             continue
-        labels = dict(question["options"])
-        rows.append({"text": question["text"], "correct": result.correct,
-                     "chosen": [labels[k] for k, _ in question["options"] if k in result.chosen],
-                     "feedback": result.feedback})
+        # A true/false question's other option is its answer: naming it adds nothing.
+        reviewed = {option.key: option for option in grading.review(
+            questions[shown["id"]], result.chosen,
+            reveal=reveal and shown["kind"] != grading.TRUE_FALSE)}
+        rows.append({
+            "text": shown["text"], "kind": shown["kind"], "correct": result.correct,
+            "chosen": [label for key, label in shown["options"] if key in result.chosen],
+            "options": [{"label": label, "outcome": reviewed[key].outcome,
+                         "feedback": reviewed[key].feedback}
+                        for key, label in shown["options"] if key in reviewed],
+            "missed_hidden": bool(result.missed) and not reveal,
+        })
     return {"attempt": attempt, "rows": rows}
 
 

@@ -285,3 +285,36 @@ def test_property_grading_does_not_depend_on_the_order_of_the_options_given(
     first = grading.grade(quiz, grading.clean_answers(quiz, raw), pass_mark)
     second = grading.grade(quiz, grading.clean_answers(quiz, shuffled), pass_mark)
     assert first == second
+
+
+# --- review: each option judged on its own
+
+
+def outcomes(question, chosen, *, reveal):
+    return [(o.key, o.outcome) for o in grading.review(question, frozenset(chosen),
+                                                       reveal=reveal)]
+
+
+def test_a_review_judges_each_chosen_option_whatever_the_question_verdict():
+    assert outcomes(MULTIPLE_Q, {"0", "2"}, reveal=False) == [
+        ("0", grading.CHOSEN_RIGHT), ("2", grading.CHOSEN_WRONG)]
+
+
+def test_a_review_without_reveal_leaves_out_the_right_options_not_chosen():
+    assert outcomes(MULTIPLE_Q, {"0"}, reveal=False) == [("0", grading.CHOSEN_RIGHT)]
+
+
+def test_a_review_with_reveal_names_the_right_options_not_chosen_as_missed():
+    assert outcomes(MULTIPLE_Q, {"0", "2"}, reveal=True) == [
+        ("0", grading.CHOSEN_RIGHT), ("1", grading.MISSED), ("2", grading.CHOSEN_WRONG)]
+
+
+def test_a_review_carries_the_trainers_feedback_of_each_option_it_names():
+    reviewed = grading.review(SINGLE_Q, frozenset({"1"}), reveal=True)
+    assert [(o.key, o.feedback) for o in reviewed] == [
+        ("0", "The meeting decides."), ("1", "The accountant only records.")]
+
+
+def test_a_result_counts_the_right_options_missed():
+    result = grading.grade([MULTIPLE_Q], {"multiple": frozenset({"0", "2"})}, 70).results[0]
+    assert result.missed == 1
