@@ -18,6 +18,7 @@ from courses.models import (
     QuizPage,
 )
 from lms.cooperatives.models import Membership
+from lms.text import accent_insensitive_pattern
 
 CATALOG_PAGE_SIZE = 24
 
@@ -30,7 +31,8 @@ def catalog_page() -> CourseIndexPage | None:
 
 def catalog(*, index, params, user) -> dict:
     """Live courses of the catalog page `index` (so of its language), filtered by the category
-    slug and level in `params`, with the categories to filter by and the user's enrollments."""
+    slug and level in `params` and searched by the words of its `q` in their titles and
+    summaries, accents or not; with the categories to filter by and the user's enrollments."""
     categories = list(CourseCategory.objects.filter(locale_id=index.locale_id))
     by_key = {category.translation_key: category for category in categories}
     courses = (
@@ -41,6 +43,10 @@ def catalog(*, index, params, user) -> dict:
     )
     category_slug = params.get("category", "")
     level = params.get("level", "")
+    query = " ".join(params.get("q", "").split())[:100]
+    if query:
+        pattern = accent_insensitive_pattern(query)
+        courses = courses.filter(Q(title__regex=pattern) | Q(summary__regex=pattern))
     if category_slug:
         courses = courses.filter(category__slug=category_slug)
     if level in Level.values:
@@ -57,6 +63,7 @@ def catalog(*, index, params, user) -> dict:
         "levels": Level.choices,
         "selected_category": category_slug,
         "selected_level": level if level in Level.values else "",
+        "query": query,
     }
 
 

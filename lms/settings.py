@@ -210,6 +210,7 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
+FORMAT_MODULE_PATH = ["lms.formats"]
 LANGUAGE_COOKIE_NAME = "lms_language"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.dateformat import format as date_format
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -111,6 +111,13 @@ class Certificate(models.Model):
         return code_grouped(self.code)
 
     @property
+    def completed_on(self) -> datetime.date | None:
+        """The day the course was completed, as the snapshot keeps it (an ISO date, so it stays
+        as issued), for pages to print in their language's date format."""
+        day = self.snapshot.get("completed_on")
+        return datetime.date.fromisoformat(day) if day else None
+
+    @property
     def expires_on(self) -> datetime.date | None:
         """The last day the certificate is valid, on the local calendar: the date printed as
         "Valid until" is valid the whole day; the certificate is expired from the next day."""
@@ -150,7 +157,7 @@ class Certificate(models.Model):
         status = self.status_at(when)
 
         def day(moment) -> str:
-            return date_format(timezone.localtime(moment), "d/m/Y")
+            return date_format(timezone.localtime(moment), "SHORT_DATE_FORMAT")
 
         if status == self.Status.REVOKED:
             lines = [gettext("Revoked on %(date)s — not valid") % {"date": day(self.revoked_at)}]
@@ -163,10 +170,10 @@ class Certificate(models.Model):
                 "date": day(self.replaced_at), "code": code}]
         if status == self.Status.EXPIRED:
             return [gettext("Expired — valid only until %(date)s") % {
-                "date": date_format(self.expires_on, "d/m/Y")}]
+                "date": date_format(self.expires_on, "SHORT_DATE_FORMAT")}]
         if self.expires_on is not None:
             return [gettext("Valid until %(date)s") % {
-                "date": date_format(self.expires_on, "d/m/Y")}]
+                "date": date_format(self.expires_on, "SHORT_DATE_FORMAT")}]
         return []
 
     @property

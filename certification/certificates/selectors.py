@@ -6,6 +6,7 @@ from django.db.models import Q
 from certification.certificates.codes import code_normalise
 from certification.certificates.models import Certificate
 from lms.cooperatives.selectors import cooperatives_overseen_by, provinces_overseen_by
+from lms.text import accent_insensitive_pattern
 
 
 def certificates_of(*, user):
@@ -25,7 +26,8 @@ def certificate_by_code(code: str) -> Certificate | None:
 
 def certificates_managed_by(*, user, query: str = ""):
     """Certificates a trainer (of the course), an officer (of the holder's cooperative) or a
-    site admin may revoke or re-issue, newest first, optionally searched by holder or code."""
+    site admin may revoke or re-issue, newest first, optionally searched by holder (with or
+    without accents, as the cooperatives are) or code."""
     certificates = Certificate.objects.select_related("cooperative", "replaced_by")
     if not user.is_superuser:
         certificates = certificates.filter(
@@ -34,7 +36,8 @@ def certificates_managed_by(*, user, query: str = ""):
         )
     if query:
         certificates = certificates.filter(
-            Q(snapshot__holder__icontains=query) | Q(code=code_normalise(query)))
+            Q(snapshot__holder__regex=accent_insensitive_pattern(query))
+            | Q(code=code_normalise(query)))
     return certificates.order_by("-issued_at")
 
 

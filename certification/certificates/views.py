@@ -16,7 +16,7 @@ from django.views.decorators.cache import never_cache
 from certification.certificates import selectors, services
 from certification.certificates.codes import code_normalise
 from lms.cooperatives.models import Cooperative, Province
-from lms.cooperatives.selectors import provinces_overseen_by
+from lms.cooperatives.selectors import in_vietnamese_order, provinces_overseen_by
 from lms.exports.selectors import exports_recent
 
 VERIFY_LIMIT = 30  # look-ups per minute per address: enough for a person, not for guessing
@@ -141,6 +141,6 @@ def exports(request):
             return redirect("certification:exports")
         return redirect("exports:detail", pk=export.pk)
     return render(request, "certification/certificates/exports.html", {
-        "provinces": provinces.order_by("name"),
+        "provinces": in_vietnamese_order(provinces),
         "recent": exports_recent(user=request.user, kind=services.CERTIFICATE_ZIP),
     })

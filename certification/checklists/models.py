@@ -26,6 +26,25 @@ def localized(obj, field: str, language: str | None = None) -> str:
     return value or getattr(obj, f"{field}_vi", "")
 
 
+# The shipped files mark a training edition at the end of the version label, in English. The
+# label stays the version's identity (files, imports and frozen reports match on it), so only
+# the marker is shown in the reader's language, as a text pair like the checklists' own texts.
+LABEL_MARKERS = {
+    "(training)": {"vi": "(bản tập huấn)", "en": "(training)"},
+    "(training, platform codes)": {"vi": "(bản tập huấn, mã riêng của nền tảng)",
+                                   "en": "(training, platform codes)"},
+}
+
+
+def version_label_text(label: str, language: str | None = None) -> str:
+    """``label`` with its training marker in ``language`` (the active language by default)."""
+    language = (language or translation.get_language() or settings.LANGUAGE_CODE)[:2]
+    for marker, texts in LABEL_MARKERS.items():
+        if label.endswith(f" {marker}"):
+            return f"{label[:-len(marker)]}{texts.get(language) or texts['vi']}"
+    return label
+
+
 class Standard(models.Model):
     """VietGAP, GlobalG.A.P., OCOP: what a cooperative prepares to be certified against."""
 
@@ -115,7 +134,11 @@ class StandardVersion(ClusterableModel):
         ]
 
     def __str__(self):
-        return f"{self.standard} – {self.label}"
+        return f"{self.standard} – {self.label_text}"
+
+    @property
+    def label_text(self) -> str:
+        return version_label_text(self.label)
 
     @property
     def note(self) -> str:

@@ -24,7 +24,7 @@ from django.core.files.base import File
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.dateformat import format as date_format
+from django.utils.formats import date_format
 from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -257,7 +257,7 @@ def _assessment_rows(assessments: list[Assessment]) -> Iterable[list]:
 
 
 def _readme(*, cooperative, owner, names: dict, written: list[str], notes: list[str]) -> str:
-    made = date_format(timezone.localtime(), "d/m/Y H:i")
+    made = date_format(timezone.localtime(), "SHORT_DATETIME_FORMAT")
     what = [
         (names["members"], _("Everyone who has asked to join the cooperative on the platform: "
                              "name, role, status, and the dates of the request and of the "

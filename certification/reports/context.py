@@ -17,7 +17,7 @@ from django.utils.translation import ngettext
 from certification import scoring
 from certification.assessments.models import CorrectiveAction, ReadinessReport
 from certification.assessments.selectors import corrective_actions_of
-from certification.checklists.models import ControlPoint, localized
+from certification.checklists.models import ControlPoint, localized, version_label_text
 from courses.models import CoursePage
 from lms.accounts.models import FORMER_MEMBER
 
@@ -323,8 +323,8 @@ def _globalgap(snapshot: dict) -> dict | None:
                         "the threshold.",
                         "%(count)d Minor Must failures too many: fix at least %(count)d to "
                         "reach the threshold.", -remaining) % {"count": -remaining}
-    return {"threshold": threshold, "tolerated": tolerated, "remaining": remaining,
-            "over": remaining < 0, "text": text,
+    return {"threshold": threshold, "tolerated": tolerated, "remaining": max(remaining, 0),
+            "too_many": max(-remaining, 0), "over": remaining < 0, "text": text,
             "minor_applicable": minor.get("applicable", 0),
             "minor_failures": minor.get("not_compliant", 0) + minor.get("missing", 0),
             "rule_text": _("Every Major Must that applies, and at least %(threshold)s%% of the "
@@ -471,7 +471,7 @@ def report_context(report: ReadinessReport, *, language: str, for_pdf: bool = Fa
             "is_globalgap": version.get("rule") == scoring.PERCENT_BY_LEVEL,
             "standard": pick(snapshot.get("standard", {}).get("name"), language),
             "standard_code": snapshot.get("standard", {}).get("code", ""),
-            "version_label": version.get("label", ""),
+            "version_label": version_label_text(version.get("label", ""), language),
             "cooperative": cooperative.get("name", ""),
             "province": cooperative.get("province", ""),
             # Blanked when the submitter closed their account (certification.assessments.receivers).
@@ -603,7 +603,8 @@ def history_rows(reports: list[ReadinessReport], action_counts: dict[int, dict])
         counts = action_counts.get(item.assessment_id, {})
         rows.append({
             "report": item, "assessment_id": item.assessment_id,
-            "date": item.created_at, "version": snapshot.get("version", {}).get("label", ""),
+            "date": item.created_at,
+            "version": version_label_text(snapshot.get("version", {}).get("label", "")),
             "ready": item.ready, "score": key_score(snapshot),
             "levels": levels,
             "stars": ocop["stars"] if ocop else None,

@@ -1,6 +1,7 @@
 """Forms of the cooperatives app."""
 
 from django import forms
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from lms.cooperatives.models import (
@@ -10,6 +11,28 @@ from lms.cooperatives.models import (
     Province,
     registration_code_key,
 )
+from lms.text import vietnamese_sort_key
+
+
+class VietnameseOrderIterator(ModelChoiceIterator):
+    """The choices of a model choice field in Vietnamese alphabetical order of their names
+    (the lists are small: the provinces, the communes), whatever the database's collation."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        names = self.field.sort_names
+        for obj in sorted(self.queryset, key=lambda obj: tuple(
+                vietnamese_sort_key(name) for name in names(obj))):
+            yield self.choice(obj)
+
+
+def in_vietnamese_order(field: forms.ModelChoiceField, *, names=lambda obj: (obj.name,)):
+    """`field` listing its choices in Vietnamese order of `names(obj)`: a tuple of names,
+    compared in turn."""
+    field.iterator = VietnameseOrderIterator
+    field.sort_names = names
+    return field
 
 
 class CooperativeRegisterForm(forms.ModelForm):
@@ -24,11 +47,12 @@ class CooperativeRegisterForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["province"].queryset = Province.objects.order_by("name")
+        self.fields["province"].queryset = Province.objects.all()
+        in_vietnamese_order(self.fields["province"])
         self.fields["province"].empty_label = _("Choose a province or city")
-        self.fields["commune"].queryset = Commune.objects.select_related("province").order_by(
-            "province__name", "name"
-        )
+        self.fields["commune"].queryset = Commune.objects.select_related("province")
+        in_vietnamese_order(self.fields["commune"],
+                            names=lambda commune: (commune.province.name, commune.name))
         self.fields["commune"].empty_label = _("Not listed / choose later")
         self.fields["name"].label = _("Name of the cooperative")
         self.fields["name"].widget.attrs["placeholder"] = _("e.g. Hợp tác xã Nông nghiệp Thanh Hà")
@@ -52,12 +76,12 @@ class CooperativeSearchForm(forms.Form):
         max_length=100,
         widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Search cooperatives")}),
     )
-    province = forms.ModelChoiceField(
+    province = in_vietnamese_order(forms.ModelChoiceField(
         label=_("Province or city"),
-        queryset=Province.objects.order_by("name"),
+        queryset=Province.objects.all(),
         required=False,
         empty_label=_("All provinces and cities"),
-    )
+    ))
 
 
 class MembershipDecisionForm(forms.Form):

@@ -11,6 +11,7 @@ from lms.cooperatives.models import (
     fold,
     registration_code_key,
 )
+from lms.text import vietnamese_sort_key
 
 
 def officer_scope_filter(user) -> Q | None:
@@ -48,6 +49,13 @@ def provinces_overseen_by(user) -> QuerySet[Province]:
     return Province.objects.filter(
         Q(pk__in=scopes.values("province_id")) | Q(unions__in=scopes.values("union_id"))
     ).distinct()
+
+
+def in_vietnamese_order(places) -> list:
+    """Provinces, communes or cooperatives in Vietnamese alphabetical order of their names; for
+    lists short enough to sort in Python (the databases' collations disagree with the alphabet
+    and with each other)."""
+    return sorted(places, key=lambda place: vietnamese_sort_key(place.name))
 
 
 def cooperative_user_can_view(*, user, cooperative: Cooperative) -> bool:
@@ -117,7 +125,9 @@ def cooperatives_to_join(*, query: str = "", province_id: int | None = None, use
         cooperatives = cooperatives.filter(province_id=province_id)
     if user is not None and user.is_authenticated:
         cooperatives = cooperatives.exclude(memberships__user=user)
-    return cooperatives.order_by("name")
+    # Paginated, so sorted by the database: by the name without accents, which at least puts
+    # "Đ" among the "D" on SQLite and PostgreSQL alike.
+    return cooperatives.order_by("name_folded", "name")
 
 
 def platform_reach() -> dict[str, int]:

@@ -2,10 +2,12 @@
 the scope is an invalid choice and is ignored (it can never widen what the user sees)."""
 
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from lms.cooperatives.models import Cooperative
 from lms.dashboards.selectors import COOPERATIVE_SORTS, Catalogue, Filters, Scope
+from lms.text import vietnamese_sort_key
 
 FILTER_FIELDS = ("date_from", "date_to", "province", "sector", "category", "course")
 
@@ -15,6 +17,10 @@ class DateInput(forms.DateInput):
 
     def __init__(self):
         super().__init__(format="%Y-%m-%d")
+
+
+def by_name(choice: tuple) -> tuple:
+    return vietnamese_sort_key(str(choice[1]))
 
 
 class DashboardFilterForm(forms.Form):
@@ -29,13 +35,13 @@ class DashboardFilterForm(forms.Form):
     def __init__(self, data=None, *, scope: Scope, names: Catalogue, **kwargs):
         super().__init__(data, **kwargs)
         everything = [("", _("All"))]
-        self.fields["province"].choices = everything + list(
-            scope.provinces.order_by("name").values_list("pk", "name"))
+        self.fields["province"].choices = everything + sorted(
+            scope.provinces.values_list("pk", "name"), key=by_name)
         self.fields["sector"].choices = everything + list(Cooperative.Sector.choices)
         self.fields["category"].choices = everything + sorted(
-            names.categories.items(), key=lambda item: item[1].casefold())
+            names.categories.items(), key=by_name)
         self.fields["course"].choices = everything + sorted(
-            names.courses.items(), key=lambda item: item[1].casefold())
+            names.courses.items(), key=by_name)
 
     def clean(self):
         cleaned = super().clean()
@@ -74,7 +80,7 @@ class DashboardFilterForm(forms.Form):
             if hasattr(field, "choices"):
                 value = {str(k): v for k, v in field.choices}.get(str(value), value)
             else:
-                value = value.strftime("%d/%m/%Y")
+                value = date_format(value, "SHORT_DATE_FORMAT")
             shown.append((field.label, value))
         return shown
 

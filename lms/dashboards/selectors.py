@@ -62,6 +62,7 @@ from lms.accounts.roles import user_is_union_officer
 from lms.cooperatives.models import Commune, Cooperative, Membership, OfficerScope, fold
 from lms.cooperatives.selectors import cooperatives_overseen_by, provinces_overseen_by
 from lms.months import add_months
+from lms.text import vietnamese_sort_key
 
 ACTIVE = Membership.Status.ACTIVE
 COMPLETED = Enrollment.Status.COMPLETED
@@ -111,7 +112,7 @@ def scope_names(scope: Scope) -> list[str]:
     for item in OfficerScope.objects.filter(officer=scope.user).select_related("province",
                                                                                 "union"):
         names.append(item.province.name if item.province_id else item.union.name)
-    return sorted(names)
+    return sorted(names, key=vietnamese_sort_key)
 
 
 @dataclass(frozen=True)
@@ -353,7 +354,8 @@ def participation_by_course(cooperatives, filters: Filters, names: Catalogue) ->
                    detail=names.category_name(
                        names.course_category.get(str(row["course_key"]), "")))
               for row in rows]
-    return sorted(result, key=lambda row: (-row.enrollments, -row.completions, row.label))
+    return sorted(result, key=lambda row: (-row.enrollments, -row.completions,
+                                          vietnamese_sort_key(row.label)))
 
 
 def participation_by_category(cooperatives, filters: Filters, names: Catalogue) -> list[Row]:
@@ -364,7 +366,7 @@ def participation_by_category(cooperatives, filters: Filters, names: Catalogue) 
                       **_enrollment_counts(conditions)).order_by())
     result = [_row(names.category_name(row["course__category__translation_key"]), row,
                    key=str(row["course__category__translation_key"])) for row in rows]
-    return sorted(result, key=lambda row: (-row.enrollments, row.label))
+    return sorted(result, key=lambda row: (-row.enrollments, vietnamese_sort_key(row.label)))
 
 
 def _cooperative_counts(filters: Filters) -> dict:
@@ -404,7 +406,8 @@ def participation_by_commune(cooperatives, filters: Filters) -> list[Row]:
         else:
             label = _("No commune recorded")
         result.append(_row(label, row, key=row["commune_id"], detail=row["province__name"]))
-    return sorted(result, key=lambda row: (-row.enrollments, -row.reached, row.label))
+    return sorted(result, key=lambda row: (-row.enrollments, -row.reached,
+                                          vietnamese_sort_key(row.label)))
 
 
 def _month_starts(filters: Filters) -> list[datetime.date]:

@@ -247,7 +247,7 @@ def test_a_completed_course_page_shows_the_date_and_links_to_my_certificates(
     response = csrf_client(learner).get(course.url)
 
     page = visible_text(response)
-    assert "Đã hoàn thành khóa học ngày 05-03-2025." in page
+    assert "Đã hoàn thành khóa học ngày 05/03/2025." in page
     assert "Xem chứng chỉ của bạn" in page
     assert f'href="{reverse("certification:mine")}"' in main_of(response)
 

@@ -9,6 +9,8 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from wagtail.models import Site
 
+from certification.models import Assessment, Certificate, ReadinessReport
+from courses.models import Enrollment, LessonProgress, QuizAttempt
 from lms.accounts.models import User
 from lms.accounts.roles import TRAINERS, UNION_OFFICERS
 from lms.cooperatives.models import Cooperative, Membership, OfficerScope
@@ -47,13 +49,21 @@ def counts():
         "users": User.objects.count(),
         "officer scopes": OfficerScope.objects.count(),
         "english home revisions": english_home().revisions.count(),
+        "enrollments": Enrollment.objects.count(),
+        "lessons done": LessonProgress.objects.count(),
+        "quiz attempts": QuizAttempt.objects.count(),
+        "certificates": Certificate.objects.count(),
+        "assessments": Assessment.objects.count(),
+        "reports": ReadinessReport.objects.count(),
     }
 
 
-def test_seeding_twice_leaves_the_same_counts(debug):
-    seed()
+def test_seeding_twice_leaves_the_same_counts(debug, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        seed()
     first = counts()
-    seed()
+    with django_capture_on_commit_callbacks(execute=True):
+        seed()
     assert counts() == first
     assert first["cooperatives"] == 10
     assert first["english home revisions"] >= 1
@@ -67,6 +77,36 @@ def test_seeding_twice_leaves_the_demo_rows_as_they_were(debug):
     after = sorted(Membership.objects.values_list("user__email", "cooperative__name", "role",
                                                   "status"))
     assert after == before
+
+
+def test_the_officers_dashboard_shows_the_seeded_activity(
+        client, debug, django_capture_on_commit_callbacks):
+    # The certificates are issued once the completions are committed.
+    with django_capture_on_commit_callbacks(execute=True):
+        seed()
+    client.force_login(User.objects.get(email="canbo@htx.example"))
+
+    totals = client.get(reverse("dashboards:home")).context["data"].totals
+
+    assert totals.learners >= 5 and totals.enrollments >= 10
+    assert totals.completions >= 3 and totals.certificates >= 3
+    assert ReadinessReport.objects.filter(
+        assessment__cooperative__registration_code="2401000101").count() == 1
+
+
+def test_the_demo_learner_sees_courses_under_way_and_done(debug,
+                                                          django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        seed()
+    learner = User.objects.get(email="hocvien@htx.example")
+
+    statuses = sorted(Enrollment.objects.filter(user=learner).values_list("status", flat=True))
+
+    assert statuses == [Enrollment.Status.ACTIVE, Enrollment.Status.ACTIVE,
+                        Enrollment.Status.COMPLETED]
+    assert Certificate.objects.filter(recipient=learner, kind=Certificate.Kind.COURSE).count() == 1
+    assert LessonProgress.objects.filter(enrollment__user=learner,
+                                         enrollment__status=Enrollment.Status.ACTIVE).exists()
 
 
 def test_seeding_publishes_an_english_home_page(debug):

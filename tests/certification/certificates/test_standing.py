@@ -16,7 +16,8 @@ import pytest
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from certification.certificates import services
 from certification.models import Certificate
@@ -37,7 +38,9 @@ def start_of_today() -> datetime.datetime:
 
 
 def day(moment) -> str:
-    return timezone.localtime(moment).strftime("%d/%m/%Y")
+    """The day as the English pages print it: "3 Dec 2026"."""
+    with translation.override("en"):
+        return date_format(timezone.localtime(moment), "SHORT_DATE_FORMAT")
 
 
 def visible(markup: str) -> str:

@@ -2,6 +2,7 @@
 language), the PDF, its immutability, the comparison of two reports, the action plan, the
 self-assessment certificate, who may open each page, and the page's number of queries."""
 
+import re
 import subprocess
 import unicodedata
 from io import BytesIO
@@ -193,10 +194,38 @@ def test_too_many_minor_failures_give_the_threshold_and_how_many_are_too_many(
     assert context["verdict"]["text"] == (
         "3 Minor Musts are not met, so 85% of the Minor Musts are met; at least 95% have to be "
         "met (at most 1 failures).")
-    assert context["globalgap"]["remaining"] == -2
+    assert (context["globalgap"]["remaining"], context["globalgap"]["too_many"]) == (0, 2)
     assert context["globalgap"]["text"] == ("2 Minor Must failures too many: fix at least 2 to "
                                             "reach the threshold.")
     assert all(gap["blocking"] for gap in context["gaps"])
+
+
+def test_too_many_minor_failures_are_never_shown_as_a_negative_count_on_the_page_or_the_pdf(
+        client, globalgap, cooperative, manager):
+    report = submitted(globalgap, cooperative, manager, CB_1="not_compliant",
+                       CB_2="not_compliant", CB_3="not_compliant")
+    client.force_login(manager)
+
+    vietnamese = client.get(url("report", report.assessment_id))
+    manager.preferred_language = "en"
+    manager.save()
+    english = client.get(url("report", report.assessment_id))
+    assert report_services.readiness_report_render_pdf(report_id=report.pk, language="en")
+    assert report_services.readiness_report_render_pdf(report_id=report.pk, language="vi")
+    pdf_en = pdf_text(pdf_row(report, "en").file.read())
+    pdf_vi = pdf_text(pdf_row(report, "vi").file.read())
+
+    sentence_en = "2 Minor Must failures too many: fix at least 2 to reach the threshold."
+    sentence_vi = ("Có 2 điểm Bắt buộc phụ không đạt vượt ngưỡng: cần khắc phục ít nhất 2 điểm "
+                   "để đạt ngưỡng.")
+    page_en = " ".join(english.content.decode().split())
+    page_vi = " ".join(vietnamese.content.decode().split())
+    assert "<strong>2</strong><span>Minor Must failures too many</span>" in page_en
+    assert sentence_en in page_en and sentence_en in pdf_en
+    assert sentence_vi in page_vi and sentence_vi in pdf_vi
+    for text in (page_en, page_vi, pdf_en, pdf_vi):
+        assert not re.search(r"(^|[\s>(])[-−]\d", text)
+    assert "more Minor Must failures tolerated" not in page_en
 
 
 def test_a_vietgap_requirement_not_met_blocks(cooperative, manager):
@@ -382,6 +411,28 @@ def test_the_report_says_it_is_training_material_and_not_the_official_standard(g
     assert "not the official checklist" in statement["text"]
     assert "certification body's official checklist" in statement["text"]
     assert "prevail" in statement["text"]
+
+
+def test_the_training_marker_of_the_version_reads_in_the_pages_language(client, cooperative,
+                                                                        manager):
+    version = version_from_dict(globalgap_dict(label="IFA v5 (training)"))
+    report = submitted(version, cooperative, manager)
+    assessment_for(cooperative=cooperative, version=version, user=manager)  # one in progress
+    client.force_login(manager)
+
+    pages_vi = [client.get(url(name, *args)).content.decode()
+                for name, args in (("home", ()), ("report", (report.assessment_id,)))]
+    manager.preferred_language = "en"
+    manager.save()
+    page_en = client.get(url("report", report.assessment_id)).content.decode()
+
+    for page in pages_vi:
+        assert "IFA v5 (bản tập huấn)" in page and "(training)" not in page
+    assert "IFA v5 (training)" in page_en and "bản tập huấn" not in page_en
+    with translation.override("vi"):
+        assert str(version).endswith("IFA v5 (bản tập huấn)")
+    with translation.override("en"):
+        assert str(version).endswith("IFA v5 (training)")
 
 
 def test_the_submitter_and_the_date_are_stated(gaps_report, manager):

@@ -1,5 +1,6 @@
-"""`python manage.py seed_demo`: demo cooperatives in a few provinces, one user per role, and
-five courses in Vietnamese and English, read from the files in lms/demo/content/.
+"""`python manage.py seed_demo`: demo cooperatives in a few provinces, one user per role,
+five courses in Vietnamese and English, read from the files in lms/demo/content/, and a little
+learning and readiness activity (lms/demo/activity.py).
 
 Idempotent: every row is found by its natural key and updated, so running it twice changes
 nothing. The cooperatives are invented for the demonstration; the provinces are real."""
@@ -24,6 +25,7 @@ from lms.cooperatives.models import (
     OfficerScope,
     Province,
 )
+from lms.demo.activity import seed_activity
 from lms.demo.course_files import CourseFileError, load_courses
 from lms.demo.courses import seed_courses
 from lms.home.models import HomePage
@@ -116,6 +118,11 @@ class Command(BaseCommand):
         self.stdout.write(f"Courses in the catalog: {len(courses)}, in Vietnamese and English.")
         # After the courses, so that control points link to the courses that close their gaps.
         call_command("load_checklists", stdout=self.stdout)
+        # After the checklists, which the demo's self-assessment is answered against.
+        created = seed_activity(users=users, cooperatives=cooperatives, courses=courses,
+                                password=DEMO_PASSWORD)
+        self.stdout.write(f"Demo activity: {created['enrollments']} new enrollments, "
+                          f"{created['reports']} new readiness reports.")
         self.print_logins()
 
     def seed_cooperatives(self) -> dict[str, Cooperative]:

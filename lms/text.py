@@ -1,0 +1,79 @@
+"""Vietnamese alphabetical order, for the lists people pick from (provinces, communes,
+cooperatives). Neither code-point order ("Đ" after "Z") nor the databases' collations (which
+differ between SQLite and PostgreSQL) follow the Vietnamese alphabet, so small lists are sorted
+in Python with `vietnamese_sort_key`. Searching text the database holds with its accents uses
+`accent_insensitive_pattern`."""
+
+import re
+import unicodedata
+
+from lms.cooperatives.models import fold
+
+# The Vietnamese alphabet, with f, j, w and z where Latin puts them, for names from elsewhere.
+ALPHABET = ["a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "j", "k", "l", "m",
+            "n", "o", "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "w", "x", "y", "z"]
+LETTER_RANK = {letter: rank for rank, letter in enumerate(ALPHABET)}
+# The marks that make a letter of its own (ă â ê ô ơ ư) stay with it; the tone marks compare
+# only between words spelt alike, in the dictionaries' order: none, huyền, hỏi, ngã, sắc, nặng.
+LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}
+TONE_RANK = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+
+
+def _letters(text: str) -> list[tuple[str, int]]:
+    """Each letter of `text`, lower-cased with its own marks and without its tone, and its tone."""
+    letters: list[tuple[str, int]] = []
+    for char in unicodedata.normalize("NFD", text.casefold()):
+        if char in LETTER_MARKS and letters:
+            base, tone = letters[-1]
+            letters[-1] = (unicodedata.normalize("NFC", base + char), tone)
+        elif char in TONE_RANK and letters:
+            letters[-1] = (letters[-1][0], TONE_RANK[char])
+        elif not unicodedata.combining(char):
+            letters.append((char, 0))
+    return letters
+
+
+def _rank(letter: str) -> tuple[int, int]:
+    """Spaces and punctuation first (so "An Giang" comes before "Anh"), then digits, then the
+    alphabet, then anything else."""
+    if letter in LETTER_RANK:
+        return (2, LETTER_RANK[letter])
+    if letter.isdigit():
+        return (1, ord(letter))
+    if not letter.isalnum():
+        return (0, ord(letter))
+    return (3, ord(letter))
+
+
+def vietnamese_sort_key(text: str) -> tuple:
+    """A key that sorts `text` in Vietnamese alphabetical order: letter by letter in the order
+    a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y, then by tones, then as written."""
+    letters = _letters(text)
+    return (tuple(_rank(letter) for letter, _ in letters),
+            tuple(tone for _, tone in letters), text)
+
+
+def _spellings() -> dict[str, str]:
+    """Each plain letter and every way of writing it with accents, in both cases: "d" -> "dDđĐ"."""
+    spellings: dict[str, set[str]] = {}
+    for point in [*range(0x41, 0x5B), *range(0x61, 0x7B), *range(0xC0, 0x250),
+                  *range(0x1E00, 0x1F00)]:
+        char = chr(point)
+        plain = fold(char)
+        if len(plain) == 1 and plain.isascii() and plain.isalpha():
+            spellings.setdefault(plain, set()).update(
+                case for case in (char, char.upper(), char.lower()) if len(case) == 1)
+    return {plain: "".join(sorted(chars)) for plain, chars in spellings.items()}
+
+
+SPELLINGS = _spellings()
+# Accents typed as separate marks after the letter (decomposed text) are found too.
+MARKS = f"[{chr(0x300)}-{chr(0x36F)}]*"
+
+
+def accent_insensitive_pattern(query: str) -> str:
+    """A regular expression that finds `query` however it and the text are accented or
+    capitalised ("anh" finds "Ánh", "DO THI" finds "Đỗ Thị"), for searching text the database
+    holds unfolded (a JSON snapshot) with the `__regex` lookup, on SQLite and PostgreSQL alike."""
+    return "".join(f"[{SPELLINGS[char]}]{MARKS}" if char in SPELLINGS else re.escape(char)
+                   for char in fold(query))
