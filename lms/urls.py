@@ -1,7 +1,7 @@
 """The platform's URLs: accounts (allauth), cooperatives, the Wagtail admin, then Wagtail pages."""
 
 from django.conf import settings
-from django.urls import include, path, reverse_lazy
+from django.urls import include, path, re_path, reverse_lazy
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -34,9 +34,14 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    # make run's public media (course covers, lesson images), read from MEDIA_ROOT as it is when
+    # asked, not as it was when this module was first imported.
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    def public_media(request, path):
+        return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", public_media)]
 
 urlpatterns += [
     # Wagtail's front-end login (for private pages) is a plain Django login form: no rate limit,
