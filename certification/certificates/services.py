@@ -35,7 +35,7 @@ from lms.exports.registry import Builder, ExportFile, Link, Progress
 from lms.exports.services import export_request
 from lms.files import file_replace
 from lms.months import add_months
-from lms.outbox.retry import try_started
+from lms.outbox.retry import after_grace, try_started
 from lms.outbox.services import hand_over
 
 logger = logging.getLogger(__name__)
@@ -87,7 +87,7 @@ def certificate_issue(*, kind: str, recipient, source_key: str, snapshot_for, so
                 expires_at=add_months(issued_at, valid_months) if valid_months else None,
                 snapshot=snapshot_for(language),
                 # The issuing task renders the PDF next; if it never does, the sweep will.
-                pdf_next_try_at=_sweep_grace_from(timezone.now()),
+                pdf_next_try_at=after_grace(),
             )
     except IntegrityError:
         # Another run issued it first: return that one.
@@ -147,10 +147,6 @@ def certificate_html(certificate: Certificate, *, standing: bool = False) -> str
     return html
 
 
-def _sweep_grace_from(moment):
-    return moment + datetime.timedelta(seconds=settings.LMS_SWEEP_GRACE_SECONDS)
-
-
 def certificate_render_pdf(*, certificate_id: int, force: bool = False) -> bool:
     """Render and store the PDF unless it exists; True when stored now.
 
@@ -187,7 +183,7 @@ def certificate_render_again(*, certificate: Certificate, by) -> None:
     if not selectors.certificate_user_can_manage(user=by, certificate=certificate):
         raise PermissionDenied
     Certificate.objects.filter(pk=certificate.pk, pdf="").update(
-        pdf_tries=0, pdf_error="", pdf_next_try_at=_sweep_grace_from(timezone.now()))
+        pdf_tries=0, pdf_error="", pdf_next_try_at=after_grace())
     hand_over("certification.render_certificate_pdf", certificate.pk)
 
 
@@ -272,7 +268,7 @@ def certificate_reissue(*, certificate: Certificate, by) -> Certificate:
         code=code_new(), kind=old.kind, recipient=old.recipient, cooperative=old.cooperative,
         source_key=old.source_key, source_id=old.source_id, language=old.language,
         expires_at=old.expires_at, snapshot={**old.snapshot, "holder": old.recipient.full_name},
-        pdf_next_try_at=_sweep_grace_from(timezone.now()),
+        pdf_next_try_at=after_grace(),
     )
     old.replaced_by = new
     old.save(update_fields=["replaced_by"])

@@ -46,7 +46,7 @@ from certification.reports.context import LANGUAGES, report_context
 from certification.reports.selectors import assessment_certificate_source_key, report_pdfs_of
 from lms.accounts.models import User
 from lms.files import file_replace
-from lms.outbox.retry import try_started
+from lms.outbox.retry import after_grace, try_started
 from lms.outbox.services import hand_over, hand_over_after_commit
 
 logger = logging.getLogger(__name__)
@@ -237,7 +237,7 @@ def assessment_submit(*, assessment: Assessment, user) -> ReadinessReport:
             updated_at=now)
         language = _language_of(user)
         ReadinessReportPdf.objects.create(report=report, language=language,
-                                          next_try_at=_after_grace())
+                                          next_try_at=after_grace())
         _enqueue_after_submit(report.pk, user.pk, language)
     assessment.refresh_from_db()
     return report
@@ -309,7 +309,7 @@ def readiness_report_render_pdf(*, report_id, language: str, force: bool = False
     rendering, so two workers given the same PDF store one file."""
     report = ReadinessReport.objects.select_related("assessment").get(pk=report_id)
     ReadinessReportPdf.objects.get_or_create(report=report, language=language,
-                                             defaults={"next_try_at": _after_grace()})
+                                             defaults={"next_try_at": after_grace()})
     rows = ReadinessReportPdf.objects.filter(report=report, language=language)
     if not force and rows.exclude(file="").exists():
         return False
@@ -344,11 +344,6 @@ class PdfState:
     NONE = "none"  # never asked for in this language
 
 
-def _after_grace() -> datetime.datetime:
-    """When the sweep may hand a PDF over if the hand-over made now never reaches a worker."""
-    return timezone.now() + datetime.timedelta(seconds=settings.LMS_SWEEP_GRACE_SECONDS)
-
-
 def _language_of(user) -> str:
     """The submitter's language, in which submitting prints the report."""
     language = (getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE)[:2]
@@ -380,7 +375,7 @@ def readiness_report_pdf_request(report: ReadinessReport, language: str) -> Read
     if language not in LANGUAGES:
         raise ValueError(f"No readiness report in {language!r}.")
     row, created = ReadinessReportPdf.objects.get_or_create(
-        report=report, language=language, defaults={"next_try_at": _after_grace()})
+        report=report, language=language, defaults={"next_try_at": after_grace()})
     due = not row.file and row.next_try_at is not None and row.next_try_at <= timezone.now()
     if created or due:
         hand_over(RENDER_PDF_TASK, str(report.pk), language)
@@ -394,9 +389,9 @@ def readiness_report_pdf_retry(*, report: ReadinessReport, language: str, user) 
     if language not in LANGUAGES:
         raise ValueError(f"No readiness report in {language!r}.")
     row, created = ReadinessReportPdf.objects.get_or_create(
-        report=report, language=language, defaults={"next_try_at": _after_grace()})
+        report=report, language=language, defaults={"next_try_at": after_grace()})
     again = created or ReadinessReportPdf.objects.filter(pk=row.pk, file="").update(
-        tries=0, error="", next_try_at=_after_grace())
+        tries=0, error="", next_try_at=after_grace())
     if again:
         hand_over(RENDER_PDF_TASK, str(report.pk), language)
 

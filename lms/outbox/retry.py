@@ -35,6 +35,12 @@ def next_try_at(tries: int, *, now=None) -> datetime.datetime | None:
     return (now or timezone.now()) + retry_delay(tries)
 
 
+def after_grace(now=None) -> datetime.datetime:
+    """When a sweep may hand work over again if the hand-over made now never reaches a worker
+    (LMS_SWEEP_GRACE_SECONDS from now)."""
+    return (now or timezone.now()) + datetime.timedelta(seconds=settings.LMS_SWEEP_GRACE_SECONDS)
+
+
 def try_started(rows, *, tries: str = "tries", next_at: str = "next_try_at") -> int | None:
     """Count a try of the row in `rows` (a queryset of one) before it starts, and schedule the
     next as if this one will fail; committed at once (call it outside a transaction), so a try
