@@ -251,6 +251,10 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Học viện HTX <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# --- Text messages (sign-in codes and notices for phone-only accounts): printed to the console
+# unless a gateway's backend is named (lms/accounts/sms.py says what a backend is).
+SMS_BACKEND = env("SMS_BACKEND", "lms.accounts.sms.ConsoleBackend")
+
 # --- Celery: eager in-process when no broker is configured, so `make run` needs no Redis.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL

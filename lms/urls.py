@@ -22,6 +22,7 @@ urlpatterns = [
     path("accounts/profile/", account_views.profile, name="account_profile"),
     path("accounts/profile/data/", account_views.data_download, name="account_data_download"),
     path("accounts/profile/close/", account_views.account_close, name="account_close"),
+    path("accounts/notices/", account_views.notices, name="account_notices"),
     path("accounts/unsubscribe/", include("lms.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("language/", account_views.set_language, name="set_language"),

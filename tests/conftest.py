@@ -47,6 +47,17 @@ def _media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def sms_outbox(settings):
+    """Text messages are kept in memory, like e-mail in mail.outbox; each test starts with none."""
+    from lms.accounts import sms
+
+    settings.SMS_BACKEND = "lms.accounts.sms.LocmemBackend"
+    sms.outbox.clear()
+    yield sms.outbox
+    sms.outbox.clear()
+
+
+@pytest.fixture(autouse=True)
 def _clean_cache():
     # Rate-limit counters live in the cache; each test starts from none.
     cache.clear()

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from lms.accounts import signals
-from lms.accounts.models import SentEmail, User
+from lms.accounts.models import Notice, SentEmail, User
 
 logger = logging.getLogger(__name__)
 
@@ -51,10 +51,13 @@ def account_close(user: User, *, by: User) -> bool:
         _allauth_rows_delete(user)
         _wagtail_profile_delete(user)
         SentEmail.objects.filter(user=user).delete()
+        Notice.objects.filter(user=user).delete()
+        user.unread_notices = 0
         user.groups.clear()
         user.user_permissions.clear()
         user.full_name = ""
-        user.phone = ""
+        user.phone = None
+        user.phone_verified = False
         user.email = CLOSED_EMAIL.format(pk=user.pk)
         user.set_unusable_password()  # also ends every session: their auth hash no longer holds
         user.is_active = user.is_staff = user.is_superuser = False

@@ -1,11 +1,13 @@
-"""The platform's user: logs in with an email address, has a full name, a preferred language and
-email preferences; and the log of the digests and reminders sent to each user."""
+"""The platform's user: signs in with an e-mail address or a phone number (at least one), has a
+full name, a preferred language and message preferences; the log of the digests and reminders
+sent to each user; and the notices shown in the person's list."""
 
 from django.conf import settings
 from django.contrib.auth.base_user import BaseUserManager
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 # What every page, PDF and email shows in place of the name of someone who closed their account.
 FORMER_MEMBER = _("a former member")
@@ -15,9 +17,10 @@ class UserManager(BaseUserManager):
     use_in_migrations = True
 
     def _create_user(self, email, password, **extra_fields):
-        if not email:
-            raise ValueError("An email address is required.")
-        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        if not email and not extra_fields.get("phone"):
+            raise ValueError("An email address or a phone number is required.")
+        email = self.normalize_email(email).lower() if email else None
+        user = self.model(email=email, **extra_fields)
         user.set_password(password)
         user.save(using=self._db)
         return user
@@ -39,11 +42,15 @@ class User(AbstractUser):
     username = None
     first_name = None
     last_name = None
-    email = models.EmailField(_("email address"), unique=True)
+    # Either may be missing, never both (the check constraint below): many members have a phone
+    # and no e-mail. NULL, not "", so that uniqueness holds only between real values.
+    email = models.EmailField(_("email address"), unique=True, null=True, blank=True)
     full_name = models.CharField(_("full name"), max_length=150)
-    phone = models.CharField(_("phone number"), max_length=20, blank=True)
+    # Stored in one international form (lms.accounts.phones.phone_normalize).
+    phone = models.CharField(_("phone number"), max_length=20, unique=True, null=True, blank=True)
+    phone_verified = models.BooleanField(_("phone number verified"), default=False)
     preferred_language = models.CharField(
-        _("preferred language"),
+        pgettext_lazy("user", "preferred language"),
         max_length=8,
         choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
@@ -65,6 +72,9 @@ class User(AbstractUser):
     # Set when the account is closed (lms.accounts.services.account_close): the row stays, so
     # the cooperative's records keep their author, but every personal field is emptied.
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True, editable=False)
+    # How many notices the person has not seen: kept on the row that every request loads anyway,
+    # so the header's badge costs no query.
+    unread_notices = models.PositiveIntegerField(default=0, editable=False)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -74,8 +84,14 @@ class User(AbstractUser):
 
     class Meta:
         verbose_name = _("user")
-        verbose_name_plural = _("users")
+        verbose_name_plural = pgettext_lazy("user", "users")
         ordering = ["full_name", "email"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(email__isnull=False) | models.Q(phone__isnull=False),
+                name="user_email_or_phone",
+            )
+        ]
 
     def __str__(self):
         return self.display_name
@@ -89,7 +105,14 @@ class User(AbstractUser):
         """The name to show another person: "a former member" once the account is closed."""
         if self.is_closed:
             return str(FORMER_MEMBER)
-        return self.full_name or self.email
+        return self.full_name or self.contact
+
+    @property
+    def contact(self) -> str:
+        """Where the person is reached, as they would write it: the e-mail, else the phone."""
+        from lms.accounts.phones import phone_display
+
+        return self.email or phone_display(self.phone)
 
     def get_full_name(self):
         return str(FORMER_MEMBER) if self.is_closed else self.full_name
@@ -98,7 +121,13 @@ class User(AbstractUser):
         # Vietnamese names put the given name last: "Nguyễn Thị Hồng Xuân" -> "Xuân".
         if self.is_closed:
             return str(FORMER_MEMBER)
-        return self.full_name.split()[-1] if self.full_name.strip() else self.email
+        return self.full_name.split()[-1] if self.full_name.strip() else self.contact
+
+    def save(self, *args, **kwargs):
+        # Forms and the admin hand over "" for an empty optional field; store NULL instead.
+        self.email = self.email or None
+        self.phone = self.phone or None
+        super().save(*args, **kwargs)
 
 
 class SentEmail(models.Model):
@@ -115,7 +144,7 @@ class SentEmail(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     key = models.CharField(_("about"), max_length=100)
-    sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    sent_at = models.DateTimeField(pgettext_lazy("account notice", "sent"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("sent email")
@@ -126,3 +155,39 @@ class SentEmail(models.Model):
 
     def __str__(self):
         return f"{self.user_id} {self.kind} {self.key}"
+
+
+class Notice(models.Model):
+    """Something that happened that the person should know: shown in their list of notices, and
+    sent by e-mail, or by SMS to a phone-only account (lms.accounts.notices). The words are chosen
+    when the notice is read, in the reader's language, from its kind and the names it keeps."""
+
+    class Kind(models.TextChoices):
+        JOIN_REQUESTED = "join_requested", _("Request to join")
+        JOIN_APPROVED = "join_approved", _("Membership approved")
+        JOIN_DECLINED = "join_declined", _("Membership declined")
+        MEMBER_ADDED = "member_added", _("Added to a cooperative")
+        ENROLLED = "enrolled", _("Enrolled in a course")
+        CERTIFICATE_ISSUED = "certificate_issued", _("Certificate issued")
+        ATTEMPTS_ASKED = "attempts_asked", _("Quiz attempts asked for")
+        ATTEMPTS_GRANTED = "attempts_granted", _("Quiz attempts granted")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notices"
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    # The names the words need (a cooperative, a course, a person), as they were at the time.
+    params = models.JSONField(default=dict, blank=True)
+    url = models.CharField(_("link"), max_length=300, blank=True)
+    created_at = models.DateTimeField(pgettext_lazy("date created", "created"), auto_now_add=True,
+                                      db_index=True)
+    read_at = models.DateTimeField(_("read"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notice")
+        verbose_name_plural = _("notices")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["user", "-created_at"], name="notice_user_recent")]
+
+    def __str__(self):
+        return f"{self.user_id} {self.kind}"

@@ -45,7 +45,7 @@ def user_send_welcome_email(*, user_id: int) -> bool:
     so a rerun (a retried or duplicated task) finds it sent and does nothing."""
     with transaction.atomic():
         user = User.objects.select_for_update().get(pk=user_id)
-        if user.welcome_email_sent_at is not None:
+        if user.welcome_email_sent_at is not None or not user.email:
             return False
         with translation.override(user.preferred_language):
             context = {

@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from lms.accounts import services
+from lms.accounts import notices, services
 
 SEND_EMAIL = "accounts.send_email"
 
@@ -19,3 +19,9 @@ def send_email(message: dict) -> None:
 @shared_task(name="accounts.send_welcome_email")
 def send_welcome_email(user_id: int) -> bool:
     return services.user_send_welcome_email(user_id=user_id)
+
+
+@shared_task(name=notices.DELIVER_NOTICE, autoretry_for=())
+def deliver_notice(notice_id: int) -> str:
+    """Not retried by Celery: the outbox tries again with backoff (lms/outbox)."""
+    return notices.notice_deliver(notice_id=notice_id)

@@ -1,5 +1,5 @@
-"""Views of the accounts app: the profile page, the person's data download, closing the
-account, the language switch and unsubscribing."""
+"""Views of the accounts app: the profile page, the person's notices, the person's data
+download, closing the account, the language switch and unsubscribing."""
 
 import json
 
@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django.views.i18n import set_language as django_set_language
 
 from lms.accounts import closing, notifications, services
+from lms.accounts import notices as notices_service
 from lms.accounts.forms import AccountCloseForm, ProfileForm
 
 
@@ -37,6 +38,19 @@ def profile(request):
         )
         return response
     return render(request, "accounts/profile.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET"])
+def notices(request):
+    """The person's notices, newest first; looking at them marks them read."""
+    shown = notices_service.notices_for(user=request.user)
+    unread = {notice.pk for notice in shown if notice.read_at is None}
+    items = [{"notice": notice, "text": notices_service.notice_text(notice),
+              "unread": notice.pk in unread} for notice in shown]
+    if request.user.unread_notices or unread:
+        notices_service.notices_mark_read(user=request.user)
+    return render(request, "accounts/notices.html", {"items": items})
 
 
 @login_required

@@ -95,7 +95,7 @@ def test_admin_deleting_a_certificate_holder_closes_the_account_instead_of_a_500
 
     holder.refresh_from_db()
     assert holder.is_closed and not holder.is_active
-    assert (holder.full_name, holder.phone) == ("", "")
+    assert (holder.full_name, holder.phone) == ("", None)
     assert holder.email == f"closed-{holder.pk}@account-closed.invalid"
     assert not holder.has_usable_password()
     assert not EmailAddress.objects.filter(user=holder).exists()

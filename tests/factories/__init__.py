@@ -1,6 +1,11 @@
 """factory_boy factories for the platform's models."""
 
-from tests.factories.accounts import OfficerFactory, TrainerFactory, UserFactory
+from tests.factories.accounts import (
+    OfficerFactory,
+    PhoneUserFactory,
+    TrainerFactory,
+    UserFactory,
+)
 from tests.factories.cooperatives import (
     CommuneFactory,
     CooperativeFactory,
@@ -16,6 +21,7 @@ __all__ = [
     "MembershipFactory",
     "OfficerFactory",
     "TrainerFactory",
+    "PhoneUserFactory",
     "UserFactory",
     "province",
 ]

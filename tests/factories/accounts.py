@@ -22,8 +22,16 @@ class UserFactory(factory.django.DjangoModelFactory):
     def verified(obj, create, extracted, **kwargs):
         """Users are created with a verified primary email unless verified=False."""
         obj.save()
-        if create and extracted is not False:
+        if create and extracted is not False and obj.email:
             EmailAddress.objects.create(user=obj, email=obj.email, primary=True, verified=True)
+
+
+class PhoneUserFactory(UserFactory):
+    """A member with a phone number and no e-mail address."""
+
+    email = None
+    phone = factory.Sequence(lambda n: f"+8491{n:07d}")
+    phone_verified = True
 
 
 class TrainerFactory(UserFactory):
