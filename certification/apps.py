@@ -27,5 +27,5 @@ class CertificationConfig(AppConfig):
 
         files_follow_rows(Certificate, "pdf")
         files_follow_rows(ReadinessReportPdf, "file")
-        files_follow_rows(EvidencePhoto, "image")
+        files_follow_rows(EvidencePhoto, "image", "thumbnail")
         files_follow_rows(CorrectiveAction, "closing_photo")

@@ -28,6 +28,8 @@ readiness_urls = ([
     path("<int:pk>/points/<int:point_pk>/photos/", assessment_views.photo_upload,
          name="photo_upload"),
     path("<int:pk>/photos/<int:photo_pk>/", assessment_views.photo, name="photo"),
+    path("<int:pk>/photos/<int:photo_pk>/thumbnail/", assessment_views.photo_thumbnail,
+         name="photo_thumbnail"),
     path("<int:pk>/photos/<int:photo_pk>/delete/", assessment_views.photo_delete,
          name="photo_delete"),
     path("<int:pk>/submit/", report_views.submit, name="submit"),

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -11,13 +12,22 @@ from wagtail.images.blocks import ImageBlock
 LESSON_RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
 
 
+def _named(block: blocks.FieldBlock) -> blocks.FieldBlock:
+    """Wagtail draws a stream's top-level field block with its name in the block's header but
+    gives the input itself no label: the input gets that name as its aria-label. A widget
+    attribute, so the block's definition in the migrations stays the same."""
+    block.field.widget.attrs.setdefault("aria-label", block.label)
+    return block
+
+
 class CalloutBlock(blocks.StructBlock):
     kind = blocks.ChoiceBlock(
         choices=[("tip", _("Tip")), ("warning", _("Warning")), ("example", _("Example"))],
         default="tip",
         label=_("Kind"),
     )
-    text = blocks.RichTextBlock(features=LESSON_RICH_TEXT_FEATURES, label=_("Text"))
+    text = blocks.RichTextBlock(features=LESSON_RICH_TEXT_FEATURES,
+                                label=pgettext_lazy("lesson block", "Text"))
 
     class Meta:
         icon = "help"
@@ -26,8 +36,9 @@ class CalloutBlock(blocks.StructBlock):
 
 
 class DocumentBlock(blocks.StructBlock):
-    document = DocumentChooserBlock(label=_("Document"))
-    description = blocks.CharBlock(required=False, max_length=200, label=_("Description"))
+    document = DocumentChooserBlock(label=pgettext_lazy("lesson block", "Document"))
+    description = blocks.CharBlock(required=False, max_length=200,
+                                   label=pgettext_lazy("lesson block", "Description"))
 
     class Meta:
         icon = "doc-full"
@@ -36,22 +47,23 @@ class DocumentBlock(blocks.StructBlock):
 
 
 class LessonBodyBlock(blocks.StreamBlock):
-    heading = blocks.CharBlock(
+    heading = _named(blocks.CharBlock(
         max_length=120, icon="title", template="blocks/heading_block.html", label=_("Heading")
-    )
+    ))
     paragraph = blocks.RichTextBlock(
         features=LESSON_RICH_TEXT_FEATURES, template="blocks/paragraph_block.html",
-        label=_("Text"),
+        label=pgettext_lazy("lesson block", "Text"),
     )
-    image = ImageBlock(template="blocks/image_block.html", label=_("Image"))
-    video = EmbedBlock(
+    image = ImageBlock(template="blocks/image_block.html",
+                       label=pgettext_lazy("lesson block", "Image"))
+    video = _named(EmbedBlock(
         max_width=720, icon="media", template="blocks/video_block.html", label=_("Video")
-    )
+    ))
     document = DocumentBlock()
     callout = CalloutBlock()
     table = TableBlock(
         template="blocks/table_block.html",
-        label=_("Table"),
+        label=pgettext_lazy("lesson block", "Table"),
         table_options={"contextMenu": ["row_above", "row_below", "col_left", "col_right",
                                        "remove_row", "remove_col", "undo", "redo"]},
     )

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks as wagtail_blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -26,8 +27,10 @@ class CourseCategory(TranslatableMixin, models.Model):
     """A catalog category (management, accounting, ...); trainers add more without code."""
 
     name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(_("slug"), max_length=100, allow_unicode=False)
-    description = models.CharField(_("description"), max_length=255, blank=True)
+    slug = models.SlugField(pgettext_lazy("course category", "slug"), max_length=100,
+                            allow_unicode=False)
+    description = models.CharField(pgettext_lazy("course category", "description"), max_length=255,
+                                   blank=True)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"),
@@ -203,11 +206,12 @@ class QuizPage(Page):
 
         return views.quiz_preview(request, self)
 
-    def attempts_left(self, used: int) -> int | None:
-        """Attempts remaining after ``used`` of them; None when attempts are unlimited."""
+    def attempts_left(self, used: int, granted: int = 0) -> int | None:
+        """Attempts remaining after ``used`` of them, with ``granted`` more given to this
+        learner by the trainer; None when attempts are unlimited."""
         if not self.attempt_limit:
             return None
-        return max(self.attempt_limit - used, 0)
+        return max(self.attempt_limit + granted - used, 0)
 
     def grading_questions(self) -> list[grading.Question]:
         """The questions as the grading module sees them: ids, kinds, correct option keys."""
@@ -256,7 +260,7 @@ class QuizPage(Page):
 
 class Enrollment(models.Model):
     class Status(models.TextChoices):
-        ACTIVE = "active", _("In progress")
+        ACTIVE = "active", pgettext_lazy("enrollment", "In progress")
         COMPLETED = "completed", _("Completed")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
@@ -327,3 +331,44 @@ class QuizAttempt(models.Model):
 
     def __str__(self):
         return f"{self.enrollment}: attempt {self.number} ({self.score}%)"
+
+
+class AttemptRequest(models.Model):
+    """A learner who has used every attempt at a quiz asks the course's trainer for more. A
+    granted request adds `granted` attempts at that quiz, for that learner only: the quiz's
+    limit for everyone else stays as the trainer set it."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", pgettext_lazy("attempt request", "Waiting")
+        GRANTED = "granted", pgettext_lazy("attempt request", "Granted")
+        DECLINED = "declined", pgettext_lazy("attempt request", "Declined")
+
+    enrollment = models.ForeignKey(Enrollment, on_delete=models.CASCADE,
+                                   related_name="attempt_requests", verbose_name=_("enrollment"))
+    # Keyed like the attempts, so a grant made on one language's copy counts on the other.
+    quiz_key = models.UUIDField()
+    quiz = models.ForeignKey(QuizPage, on_delete=models.SET_NULL, null=True, related_name="+",
+                             verbose_name=_("quiz"))
+    message = models.CharField(_("message"), max_length=500, blank=True)
+    created_at = models.DateTimeField(pgettext_lazy("date created", "created"),
+                                      auto_now_add=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
+                              default=Status.OPEN)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                   null=True, blank=True, related_name="+",
+                                   verbose_name=_("decided by"))
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    granted = models.PositiveSmallIntegerField(_("attempts granted"), default=0)
+
+    class Meta:
+        verbose_name = _("request for more attempts")
+        verbose_name_plural = _("requests for more attempts")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["enrollment", "quiz_key"],
+                                    condition=models.Q(status="open"),
+                                    name="attempt_request_one_open"),
+        ]
+
+    def __str__(self):
+        return f"{self.enrollment}: {self.get_status_display()}"

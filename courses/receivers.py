@@ -4,7 +4,7 @@
 from django.dispatch import receiver
 from wagtail.models import Page
 
-from courses.models import Enrollment, LessonProgress, QuizAttempt
+from courses.models import AttemptRequest, Enrollment, LessonProgress, QuizAttempt
 from lms.accounts.models import User
 from lms.accounts.signals import account_closing, personal_data_requested
 
@@ -29,8 +29,9 @@ def learning_data(sender, user, **kwargs) -> dict:
     enrollments = list(Enrollment.objects.filter(user=user).order_by("enrolled_at"))
     lessons = list(LessonProgress.objects.filter(enrollment__user=user).order_by("completed_at"))
     attempts = list(QuizAttempt.objects.filter(enrollment__user=user).order_by("submitted_at"))
+    asked = list(AttemptRequest.objects.filter(enrollment__user=user).order_by("created_at"))
     titles = _titles([e.course_key for e in enrollments] + [p.lesson_key for p in lessons]
-                     + [a.quiz_key for a in attempts])
+                     + [a.quiz_key for a in attempts] + [r.quiz_key for r in asked])
 
     def when(moment):
         return moment.isoformat() if moment else None
@@ -48,7 +49,12 @@ def learning_data(sender, user, **kwargs) -> dict:
                  {"quiz": titles.get(a.quiz_key, str(a.quiz_key)), "number": a.number,
                   "score": str(a.score), "passed": a.passed, "answers": a.answers,
                   "submitted_at": when(a.submitted_at)}
-                 for a in attempts if a.enrollment_id == e.pk]}
+                 for a in attempts if a.enrollment_id == e.pk],
+             "attempt_requests": [
+                 {"quiz": titles.get(r.quiz_key, str(r.quiz_key)), "message": r.message,
+                  "asked_at": when(r.created_at), "status": r.status, "granted": r.granted,
+                  "decided_at": when(r.decided_at)}
+                 for r in asked if r.enrollment_id == e.pk]}
             for e in enrollments
         ],
     }

@@ -3,10 +3,11 @@
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from wagtail.models import Locale, Page
 
 from courses.models import (
+    AttemptRequest,
     CourseCategory,
     CourseIndexPage,
     CoursePage,
@@ -207,11 +208,17 @@ def my_learning(*, user) -> list[Enrollment]:
     ))
 
 
+def _taught_by(user, prefix: str = "") -> Q:
+    """The enrollments (through `prefix`) of the courses `user` teaches or owns: what the
+    "My learners" report shows them. Site admins see every course."""
+    if user.is_superuser:
+        return Q()
+    return Q(**{f"{prefix}course__trainer": user}) | Q(**{f"{prefix}course__owner": user})
+
+
 def learners_of_trainer(*, user):
     """Enrollments in the courses a trainer teaches or owns; every enrollment for site admins."""
-    enrollments = Enrollment.objects.all()
-    if not user.is_superuser:
-        enrollments = enrollments.filter(Q(course__trainer=user) | Q(course__owner=user))
+    enrollments = Enrollment.objects.filter(_taught_by(user))
     return (with_done_counts(enrollments).select_related("user", "course")
             .order_by("course__title", "user__full_name"))
 
@@ -256,6 +263,11 @@ class QuizStanding:
     attempts_left: int | None  # None: unlimited
 
     @property
+    def may_ask_for_more(self) -> bool:
+        """Out of attempts at a limited quiz without passing: only the trainer can help."""
+        return not self.passed and self.attempts_left == 0
+
+    @property
     def can_attempt(self) -> bool:
         return not self.passed and (self.attempts_left is None or self.attempts_left > 0)
 
@@ -266,7 +278,49 @@ class QuizStanding:
         return not self.can_attempt
 
 
-def quiz_standing(*, quiz: QuizPage, attempts: list[QuizAttempt]) -> QuizStanding:
-    """The one place the attempt limit is applied, for the page and for submitting."""
+def quiz_attempts_granted(*, enrollment: Enrollment | None, quiz: QuizPage) -> int:
+    """The extra attempts the trainer granted this learner at this quiz, all requests
+    together."""
+    if enrollment is None:
+        return 0
+    return AttemptRequest.objects.filter(
+        enrollment=enrollment, quiz_key=quiz.translation_key,
+        status=AttemptRequest.Status.GRANTED,
+    ).aggregate(total=Sum("granted"))["total"] or 0
+
+
+def quiz_standing(*, quiz: QuizPage, attempts: list[QuizAttempt],
+                  granted: int = 0) -> QuizStanding:
+    """The one place the attempt limit is applied, for the page and for submitting: the quiz's
+    limit plus the attempts `granted` to this learner (`quiz_attempts_granted`)."""
     return QuizStanding(passed=any(attempt.passed for attempt in attempts),
-                        attempts_left=quiz.attempts_left(len(attempts)))
+                        attempts_left=quiz.attempts_left(len(attempts), granted))
+
+
+def attempt_request_latest(*, enrollment: Enrollment | None,
+                           quiz: QuizPage) -> AttemptRequest | None:
+    """The learner's latest request for more attempts at the quiz, whatever became of it."""
+    if enrollment is None:
+        return None
+    return (AttemptRequest.objects.filter(enrollment=enrollment, quiz_key=quiz.translation_key)
+            .order_by("-created_at", "-pk").first())
+
+
+def attempt_requests_for_trainer(*, user):
+    """Requests for more attempts in the courses `user` may see in "My learners" (the same
+    courses as `learners_of_trainer`), whatever their status."""
+    return AttemptRequest.objects.filter(_taught_by(user, prefix="enrollment__"))
+
+
+def attempt_requests_open(*, user) -> list[AttemptRequest]:
+    """The open requests of the trainer's learners, oldest first, each with `best_score`, the
+    learner's best score at that quiz (None before any attempt)."""
+    best = (QuizAttempt.objects.filter(enrollment=OuterRef("enrollment"),
+                                       quiz_key=OuterRef("quiz_key"))
+            .order_by("-score").values("score")[:1])
+    return list(
+        attempt_requests_for_trainer(user=user).filter(status=AttemptRequest.Status.OPEN)
+        .annotate(best_score=Subquery(best))
+        .select_related("enrollment__user", "enrollment__course", "quiz")
+        .order_by("created_at", "pk")
+    )

@@ -1,17 +1,19 @@
-"""Learner pages: a course (enroll, bulk-enroll), a lesson, a quiz, and "My learning"."""
+"""Learner pages: a course (enroll, bulk-enroll), a lesson, a quiz (and asking for more attempts
+at it), and "My learning"."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 
 from courses import grading, selectors, services
-from courses.models import QuizAttempt
+from courses.models import QuizAttempt, QuizPage
 
 
 def course_page(request, page):
@@ -140,12 +142,17 @@ def quiz_page(request, page):
     if request.GET.get("attempt", "").isdigit():
         shown_attempt = next((a for a in attempts if a.number == int(request.GET["attempt"])),
                              None)
-    standing = selectors.quiz_standing(quiz=page, attempts=attempts)
+    standing = selectors.quiz_standing(
+        quiz=page, attempts=attempts,
+        granted=selectors.quiz_attempts_granted(enrollment=enrollment, quiz=page))
     can_attempt = standing.can_attempt
     context = {
         "page": page, "self": page, "course": course, "enrollment": enrollment,
         "attempts": attempts, "passed": standing.passed, "attempts_left": standing.attempts_left,
         "can_attempt": can_attempt, "error": error,
+        "may_ask": standing.may_ask_for_more,
+        "attempt_request": (selectors.attempt_request_latest(enrollment=enrollment, quiz=page)
+                            if standing.may_ask_for_more else None),
         "progress": selectors.enrollment_progress(
             enrollment=enrollment, outline=selectors.course_outline(course=course)),
     }
@@ -159,6 +166,29 @@ def quiz_page(request, page):
             question["chosen"] = set(chosen.get(question["id"], []))
         context["questions"] = questions
     return TemplateResponse(request, "courses/quiz_page.html", context)
+
+
+@login_required
+@require_POST
+def attempts_ask(request, quiz_id):
+    """The learner out of attempts asks the course's trainers for more."""
+    page = get_object_or_404(QuizPage.objects.live(), pk=quiz_id)
+    course, enrollment, refusal = _enrollment_or_redirect(request, page)
+    if refusal:
+        return refusal
+    try:
+        _request, created = services.attempt_request_create(
+            enrollment=enrollment, quiz=page, message=request.POST.get("message", ""))
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        if created:
+            messages.success(request, _("Your request has been sent to the trainer. You will "
+                                        "be told when they answer."))
+        else:
+            messages.info(request, _("You have already asked for more attempts. The trainer "
+                                     "has not answered yet: you will be told when they do."))
+    return redirect(page.url)
 
 
 def _shown_order_seed(*, enrollment_id: int, number: int) -> str:

@@ -1,10 +1,15 @@
 """The courses in the Wagtail admin: categories as translatable snippets, a report of the
-learners of a trainer's courses with their progress, and no deleting a course that has learners."""
+learners of a trainer's courses with their progress and their requests for more quiz attempts,
+and no deleting a course that has learners."""
 
-from django.core.exceptions import PermissionDenied
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -14,7 +19,7 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from courses import selectors
+from courses import selectors, services
 from courses.models import CourseCategory, CoursePage
 from lms.accounts.roles import user_is_trainer
 
@@ -37,6 +42,7 @@ def can_see_learners(user) -> bool:
 
 
 class CourseLearnersReport(ReportView):
+    template_name = "courses/admin/learners_report.html"
     page_title = _("Learners of my courses")
     header_icon = "group"
     index_url_name = "courses_learners"
@@ -44,17 +50,19 @@ class CourseLearnersReport(ReportView):
     paginate_by = 50
     columns = [
         Column("learner", label=_("Learner"), accessor="user"),
-        Column("email", label=_("Email"), accessor="user.email"),
+        # A learner without e-mail shows the phone (User.contact).
+        Column("email", label=_("Email or phone"), accessor="user.contact"),
         Column("course", label=_("Course"), accessor="course.title"),
         Column("progress", label=_("Progress (%)"), accessor="percent"),
         Column("status", label=_("Status"), accessor="get_status_display"),
         DateColumn("enrolled_at", label=_("Enrolled")),
         DateColumn("last_activity_at", label=_("Last activity")),
     ]
-    list_export = ["user.full_name", "user.email", "course.title", "percent",
+    list_export = ["user.full_name", "user.contact", "course.title", "percent",
                    "get_status_display", "enrolled_at", "last_activity_at", "completed_at"]
     export_headings = {
-        "user.full_name": _("Learner"), "user.email": _("Email"), "course.title": _("Course"),
+        "user.full_name": _("Learner"), "user.contact": _("Email or phone"),
+        "course.title": _("Course"),
         "percent": _("Progress (%)"), "get_status_display": _("Status"),
         "enrolled_at": _("Enrolled"), "last_activity_at": _("Last activity"),
         "completed_at": _("Completed"),
@@ -68,8 +76,54 @@ class CourseLearnersReport(ReportView):
     def get_queryset(self):
         return selectors.learners_of_trainer(user=self.request.user)
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # The learners waiting for an answer come before the list of everyone.
+        context["attempt_requests"] = selectors.attempt_requests_open(user=self.request.user)
+        context["grant_choices"] = services.GRANT_CHOICES
+        return context
+
     def decorate_paginated_queryset(self, object_list):
         return selectors.with_percent(list(object_list))
+
+
+@require_POST
+def attempt_request_decide(request, pk):
+    """A trainer answers a request for more attempts from "My learners": grant 1 to 3, or
+    decline. Only requests of the courses the trainer may see there are found."""
+    if not can_see_learners(request.user):
+        raise PermissionDenied
+    attempt_request = get_object_or_404(
+        selectors.attempt_requests_for_trainer(user=request.user)
+        .select_related("enrollment__user", "enrollment__course", "quiz"), pk=pk)
+    learner = attempt_request.enrollment.user.display_name
+    count = request.POST.get("count", "")
+    # The grant buttons send only their count; the decline button its decision.
+    decision = request.POST.get("decision") or ("grant" if count else "")
+    if decision == "grant" and count.isdigit():
+        try:
+            done = services.attempt_request_grant(attempt_request=attempt_request,
+                                                  by=request.user, count=int(count))
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+            return redirect("courses_learners")
+        if done:
+            messages.success(request, ngettext(
+                "%(learner)s has %(count)d more attempt and has been told.",
+                "%(learner)s has %(count)d more attempts and has been told.", int(count),
+            ) % {"learner": learner, "count": int(count)})
+    elif decision == "decline":
+        done = services.attempt_request_decline(attempt_request=attempt_request,
+                                                by=request.user)
+        if done:
+            messages.success(request, gettext("The request of %(learner)s was declined.")
+                             % {"learner": learner})
+    else:
+        messages.error(request, gettext("Choose how many attempts to give, or decline."))
+        return redirect("courses_learners")
+    if not done:
+        messages.warning(request, gettext("This request had already been answered."))
+    return redirect("courses_learners")
 
 
 @hooks.register("before_create_page")
@@ -88,6 +142,8 @@ def register_learners_report():
         path("courses/learners/", CourseLearnersReport.as_view(), name="courses_learners"),
         path("courses/learners/results/", CourseLearnersReport.as_view(results_only=True),
              name="courses_learners_results"),
+        path("courses/learners/requests/<int:pk>/", attempt_request_decide,
+             name="courses_attempt_request_decide"),
     ]
 
 

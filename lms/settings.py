@@ -171,11 +171,28 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "cooperatives:mine"
 
 ACCOUNT_ADAPTER = "lms.accounts.adapter.AccountAdapter"
-ACCOUNT_LOGIN_METHODS = {"email"}
-ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+# One box takes either: an e-mail address or a phone number (many members have no e-mail).
+ACCOUNT_LOGIN_METHODS = {"email", "phone"}
+# "email*" because allauth requires it beside mandatory e-mail verification; our sign-up form
+# asks for the e-mail or the phone, exactly one (lms/accounts/signup.py).
+ACCOUNT_SIGNUP_FIELDS = ["email*", "phone", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "lms.accounts.forms.SignupExtraForm"
-# Hashes the password of a sign-up for a taken address too, so both answers take as long.
-ACCOUNT_FORMS = {"signup": "lms.accounts.signup.SignupForm"}
+# Sign-up: hashes the password for a taken address too, so both answers take as long, and asks
+# for an e-mail or a phone. Login and code request: one box, the phone normalised. Password
+# change: no current password just after a sign-in by code. Phone change: a number held by
+# another account is refused (lms/accounts/login_forms.py).
+ACCOUNT_FORMS = {
+    "signup": "lms.accounts.signup.SignupForm",
+    "login": "lms.accounts.login_forms.LoginForm",
+    "request_login_code": "lms.accounts.login_forms.RequestLoginCodeForm",
+    "change_password": "lms.accounts.login_forms.ChangePasswordForm",
+    "change_phone": "lms.accounts.login_forms.ChangePhoneForm",
+}
+# A member who forgot the password asks for a code by SMS (or e-mail) and is in.
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_PHONE_VERIFICATION_ENABLED = True
+# Codes sent by SMS: six digits, typed on a phone's number pad.
+ACCOUNT_PHONE_VERIFICATION_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
@@ -188,7 +205,8 @@ ACCOUNT_PREVENT_ENUMERATION = True
 # Tell people by email when their password or email address changes.
 ACCOUNT_EMAIL_NOTIFICATIONS = True
 # allauth's rate limits, stated explicitly so a reader sees them: failed logins per IP and per
-# account, sign-ups, confirmation and reset emails.
+# account, sign-ups, confirmation and reset emails, and the codes sent by SMS (each costs money):
+# sign-in codes per number and per IP, phone verification codes, phone changes.
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
@@ -197,6 +215,9 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "reset_password_from_key": "20/m/ip",
     "change_password": "5/m/user",
+    "request_login_code": "10/m/ip,3/15m/key",
+    "verify_phone": "1/30s/key,3/m/ip",
+    "change_phone": "1/m/user",
 }
 ACCOUNT_RATE_LIMITS_ENABLED = True
 # Behind a reverse proxy, how many proxies append to X-Forwarded-For: rate limits (allauth's and
@@ -294,6 +315,8 @@ LMS_OUTBOX_LEASE_SECONDS = float(env("LMS_OUTBOX_LEASE_SECONDS", "600"))
 LMS_SWEEP_SECONDS = float(env("LMS_SWEEP_SECONDS", "60"))
 LMS_SWEEP_GRACE_SECONDS = float(env("LMS_SWEEP_GRACE_SECONDS", "60"))
 LMS_EXPORT_LEASE_SECONDS = float(env("LMS_EXPORT_LEASE_SECONDS", "120"))
+# How long a one-time sign-in code printed by a manager stays valid (lms.accounts.signin_codes).
+LMS_SIGNIN_CODE_DAYS = int(env("LMS_SIGNIN_CODE_DAYS", "14"))
 # Periodic tasks (celery -A lms beat, exactly one), in local time (CELERY_TIMEZONE): the sweeps,
 # the officers' weekly digest on Monday morning, the reminders every morning.
 CELERY_BEAT_SCHEDULE = {

@@ -1,13 +1,20 @@
 """Vietnamese alphabetical order, for the lists people pick from (provinces, communes,
 cooperatives). Neither code-point order ("Đ" after "Z") nor the databases' collations (which
 differ between SQLite and PostgreSQL) follow the Vietnamese alphabet, so small lists are sorted
-in Python with `vietnamese_sort_key`. Searching text the database holds with its accents uses
-`accent_insensitive_pattern`."""
+in Python with `vietnamese_sort_key`; long lists paginated by the database are sorted by a
+column holding `vietnamese_collation_key`. Searching text the database holds with its accents
+uses `accent_insensitive_pattern`."""
 
 import re
 import unicodedata
 
-from lms.cooperatives.models import fold
+
+def fold(text: str) -> str:
+    """Lower-case `text` and drop its diacritics ("Đồng Tháp" -> "dong thap"), so searches match
+    whatever the database's collation and however the user typed the accents."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
 
 # The Vietnamese alphabet, with f, j, w and z where Latin puts them, for names from elsewhere.
 ALPHABET = ["a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "j", "k", "l", "m",
@@ -51,6 +58,37 @@ def vietnamese_sort_key(text: str) -> tuple:
     letters = _letters(text)
     return (tuple(_rank(letter) for letter, _ in letters),
             tuple(tone for _, tone in letters), text)
+
+
+COLLATION_LETTERS = 80  # a key covers a name's first 80 letters: 2 * 80 + 2 + 80 characters
+RANKS = 26 * 26
+
+
+def _collation_rank(letter: str) -> int:
+    """`_rank` as one number from 1 (0 ends the letters): spaces and punctuation, digits, the
+    alphabet, anything else."""
+    group, value = _rank(letter)
+    if group == 0:
+        return 1
+    if group == 1:
+        return 2 + int(letter) if letter in "0123456789" else 12
+    if group == 2:
+        return 13 + value
+    return RANKS - 1
+
+
+def _pair(number: int) -> str:
+    return chr(97 + number // 26) + chr(97 + number % 26)
+
+
+def vietnamese_collation_key(text: str) -> str:
+    """`vietnamese_sort_key` as a string of lower-case ASCII letters, for a column the database
+    sorts a long, paginated list by: the letters, two characters each, an end mark, then the
+    tones. Plain letters compare alike under SQLite's binary collation and PostgreSQL's C or
+    language collations, so "Đắk Lắk" comes after "Dương" and before "Gia Lai" on both."""
+    letters = _letters(text)[:COLLATION_LETTERS]
+    return ("".join(_pair(_collation_rank(letter)) for letter, _ in letters) + _pair(0)
+            + "".join(chr(97 + tone) for _, tone in letters))
 
 
 def _spellings() -> dict[str, str]:

@@ -8,7 +8,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from certification import urls as certification_urls
+from lms.accounts import signin_code_views
 from lms.accounts import views as account_views
+from lms.home import views as home_views
 
 urlpatterns = [
     # The admin's own login form has no rate limit: send it to allauth's, keeping ?next=.
@@ -24,9 +26,13 @@ urlpatterns = [
     path("accounts/profile/close/", account_views.account_close, name="account_close"),
     path("accounts/notices/", account_views.notices, name="account_notices"),
     path("accounts/unsubscribe/", include("lms.accounts.urls")),
+    path("accounts/code/", signin_code_views.code_signin, name="account_code_signin"),
+    path("accounts/code/password/", signin_code_views.code_password,
+         name="account_code_password"),
     path("accounts/", include("allauth.urls")),
     path("language/", account_views.set_language, name="set_language"),
     path("cooperatives/", include("lms.cooperatives.urls")),
+    path("help/", home_views.help_page, name="help"),
     path("learning/", include("courses.urls")),
     path("readiness/", include(certification_urls.readiness_urls)),
     path("dashboard/", include("lms.dashboards.urls")),

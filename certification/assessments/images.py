@@ -17,16 +17,23 @@ from django.core.files.base import ContentFile
 from django.utils.formats import number_format
 from django.utils.translation import gettext
 from PIL import Image, ImageCms, ImageFile, ImageOps
+from pillow_heif import register_heif_opener
 
 DEFAULT_MAX_UPLOAD_BYTES = 15 * 1024 * 1024
 DEFAULT_MAX_PIXELS = 50_000_000
 DEFAULT_MAX_SIDE = 1600
 DEFAULT_JPEG_QUALITY = 82
+# Thumbnails are shown 88 CSS pixels square (object-fit: cover): this long side keeps them sharp
+# on a 2x phone screen at a few kilobytes each.
+THUMBNAIL_MAX_SIDE = 240
+THUMBNAIL_JPEG_QUALITY = 75
 
 # MPO is how some phones' cameras write a JPEG (the photo plus a preview or depth frame); Pillow
 # opens it through its JPEG plugin, so it is not among the decoders asked for by name.
-ACCEPTED_FORMATS = ("JPEG", "MPO", "PNG", "WEBP")
-_DECODERS = ("JPEG", "PNG", "WEBP")
+# HEIF is what iPhones shoot (.heic); Pillow reads it through pillow-heif's plugin, registered
+# below, and it is stored as a JPEG like every other photo.
+ACCEPTED_FORMATS = ("JPEG", "MPO", "PNG", "WEBP", "HEIF")
+_DECODERS = ("JPEG", "PNG", "WEBP", "HEIF")
 JPEG_FAMILY = ("JPEG", "MPO")
 
 MEGABYTE = 1024 * 1024
@@ -36,6 +43,11 @@ MEGAPIXEL = 1_000_000
 # What Pillow raises on data it cannot decode. Pillow's own fuzzing treats OSError as the normal
 # failure; the others still escape some plugins on malformed input.
 _UNREADABLE = (OSError, SyntaxError, ValueError, EOFError, struct.error)
+
+
+# Only the main picture: the HEIF's own thumbnails, depth maps and auxiliary images are never
+# decoded.
+register_heif_opener(thumbnails=False, depth_images=False, aux_images=False)
 
 
 @dataclass(frozen=True)
@@ -51,8 +63,8 @@ def process_evidence_photo(upload) -> ProcessedPhoto:
     without EXIF, GPS, XMP, ICC or comments; a ValidationError for the person otherwise."""
     max_bytes = getattr(settings, "EVIDENCE_MAX_UPLOAD_BYTES", DEFAULT_MAX_UPLOAD_BYTES)
     max_pixels = getattr(settings, "EVIDENCE_MAX_PIXELS", DEFAULT_MAX_PIXELS)
-    max_side = getattr(settings, "EVIDENCE_MAX_SIDE", DEFAULT_MAX_SIDE)
-    quality = getattr(settings, "EVIDENCE_JPEG_QUALITY", DEFAULT_JPEG_QUALITY)
+    max_side = evidence_max_side()
+    quality = evidence_jpeg_quality()
 
     data = _read_within_limit(upload, max_bytes)
     with _truncated_images_refused(), _pillow_failures_refused(max_pixels):
@@ -72,6 +84,27 @@ def process_evidence_photo(upload) -> ProcessedPhoto:
     content = ContentFile(out.getvalue(), name=f"{uuid.uuid4().hex}.jpg")
     return ProcessedPhoto(content=content, width=clean.width, height=clean.height,
                           size=content.size)
+
+
+def evidence_max_side() -> int:
+    """The long side of the photos kept, in pixels: phones downscale to it before uploading."""
+    return getattr(settings, "EVIDENCE_MAX_SIDE", DEFAULT_MAX_SIDE)
+
+
+def evidence_jpeg_quality() -> int:
+    return getattr(settings, "EVIDENCE_JPEG_QUALITY", DEFAULT_JPEG_QUALITY)
+
+
+def evidence_thumbnail(stored) -> ContentFile:
+    """A small JPEG of a photo kept by process_evidence_photo (an open file of ours), for the
+    thumbnails of the pages: a few kilobytes instead of the whole photo."""
+    with Image.open(stored, formats=JPEG_FAMILY) as image:
+        image.draft("RGB", (THUMBNAIL_MAX_SIDE * 2, THUMBNAIL_MAX_SIDE * 2))
+        small = image.convert("RGB")
+        small.thumbnail((THUMBNAIL_MAX_SIDE, THUMBNAIL_MAX_SIDE), Image.Resampling.LANCZOS)
+    out = BytesIO()
+    small.save(out, "JPEG", quality=THUMBNAIL_JPEG_QUALITY, optimize=True)
+    return ContentFile(out.getvalue(), name=f"{uuid.uuid4().hex}.jpg")
 
 
 def _read_within_limit(upload, max_bytes: int) -> bytes:
@@ -140,7 +173,8 @@ def _open_accepted(data: bytes) -> Iterator[Image.Image]:
 
 def _refused_format_name(data: bytes) -> str | None:
     """The name of a common image format we refuse, from its signature alone, to tell the person
-    what is wrong instead of calling their picture "not an image"."""
+    what is wrong instead of calling their picture "not an image". (A HEIC that the HEIF plugin
+    could not identify is damaged, hence not named here.)"""
     if data[:6] in (b"GIF87a", b"GIF89a"):
         return "GIF"
     if data[:4] in (b"II*\x00", b"MM\x00*"):
@@ -152,8 +186,6 @@ def _refused_format_name(data: bytes) -> str | None:
         brand = data[8:12]
         if brand in (b"avif", b"avis"):
             return "AVIF"
-        if brand in (b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"):
-            return "HEIC"
     return None
 
 
@@ -257,14 +289,15 @@ def _too_many_pixels(pixels: int | None, limit: int) -> ValidationError:
 def _not_an_image() -> ValidationError:
     return ValidationError(
         gettext("This file could not be read as a photo: it is not an image, or it is damaged "
-                "or incomplete. Please upload a JPEG, PNG or WebP photo."),
+                "or incomplete. Please upload a JPEG, PNG, WebP or HEIC photo."),
         code="not_an_image",
     )
 
 
 def _unsupported_format(format_name: str) -> ValidationError:
     return ValidationError(
-        gettext("%(format)s images are not accepted; please upload a JPEG, PNG or WebP photo."),
+        gettext("%(format)s images are not accepted; please upload a JPEG, PNG, WebP or HEIC "
+                "photo."),
         code="unsupported_format",
         params={"format": format_name},
     )

@@ -103,6 +103,10 @@ class EvidencePhoto(models.Model):
                               width_field="width", height_field="height")
     width = models.PositiveIntegerField(default=0)
     height = models.PositiveIntegerField(default=0)
+    # A small copy for the pages' thumbnails, made on upload; photos kept before it existed get
+    # theirs the first time one is asked for (services.evidence_thumbnail_ensure).
+    thumbnail = models.ImageField(_("thumbnail"), upload_to=RandomName("evidence"),
+                                  storage=private_storage, blank=True, editable=False)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
                                     null=True, blank=True, related_name="+")
     uploaded_at = models.DateTimeField(auto_now_add=True)
@@ -125,7 +129,7 @@ class ReadinessReport(models.Model):
     ready = models.BooleanField(_("ready"))
     reason = models.CharField(_("reason"), max_length=32)
     snapshot = models.JSONField(_("snapshot"))
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_at = models.DateTimeField(pgettext_lazy("date created", "created"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("readiness report")
@@ -195,7 +199,7 @@ class CorrectiveAction(models.Model):
                                blank=True, related_name="+", verbose_name=_("course"))
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
                               blank=True, related_name="corrective_actions",
-                              verbose_name=_("owner"))
+                              verbose_name=pgettext_lazy("corrective action", "owner"))
     due_date = models.DateField(_("due"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices,
                               default=Status.OPEN)

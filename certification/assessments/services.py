@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from certification import scoring
-from certification.assessments.images import process_evidence_photo
+from certification.assessments.images import evidence_thumbnail, process_evidence_photo
 from certification.assessments.models import Answer, Assessment, CorrectiveAction, EvidencePhoto
 from certification.assessments.selectors import (
     assessment_user_can_contribute,
@@ -89,6 +89,10 @@ def _carry_over(previous: Assessment, assessment: Assessment) -> None:
             copy = EvidencePhoto(answer=answer, uploaded_by=photo.uploaded_by)
             with photo.image.open("rb") as source:
                 copy.image.save(photo.image.name.rsplit("/", 1)[-1], File(source), save=False)
+            if photo.thumbnail:
+                with photo.thumbnail.open("rb") as source:
+                    copy.thumbnail.save(photo.thumbnail.name.rsplit("/", 1)[-1], File(source),
+                                        save=False)
             copy.save()
 
 
@@ -170,7 +174,29 @@ def evidence_add(*, assessment: Assessment, control_point: ControlPoint, user,
     processed = process_evidence_photo(upload)
     photo = EvidencePhoto(answer=answer, uploaded_by=user)
     photo.image.save(processed.content.name, processed.content, save=False)
+    processed.content.seek(0)
+    thumbnail = evidence_thumbnail(processed.content)
+    photo.thumbnail.save(thumbnail.name, thumbnail, save=False)
     photo.save()
+    return photo
+
+
+def evidence_thumbnail_ensure(*, photo: EvidencePhoto) -> EvidencePhoto:
+    """Give a photo kept before thumbnails existed its thumbnail. Two people opening the page at
+    once may both make one: the first stored wins and the other's file is deleted. Raises
+    OSError when the photo's file is missing or unreadable."""
+    if photo.thumbnail:
+        return photo
+    with photo.image.open("rb") as source:
+        content = evidence_thumbnail(source)
+    field = photo.thumbnail.field
+    storage = photo.thumbnail.storage
+    name = storage.save(field.generate_filename(photo, content.name), content)
+    if EvidencePhoto.objects.filter(pk=photo.pk, thumbnail="").update(thumbnail=name):
+        photo.thumbnail.name = name
+        return photo
+    storage.delete(name)
+    photo.refresh_from_db(fields=["thumbnail"])
     return photo
 
 

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from certification import scoring
 from certification.assessments import selectors, services
 from certification.assessments.forms import AssessmentProfileForm, AssessmentStartForm
+from certification.assessments.images import evidence_jpeg_quality, evidence_max_side
 from certification.assessments.models import Answer, Assessment, EvidencePhoto
 from certification.checklists.models import ControlPoint, Section
 from certification.checklists.selectors import checklist_of, standards_available
@@ -429,6 +430,9 @@ def section(request, pk, section_pk):
         "ancestors": _ancestors(checklist, current),
         "position": position, "count": count,
         "carried_over": sum(1 for row in rows if row.carried_over),
+        # Phones downscale photos to what is kept before sending them (assessment.js).
+        "photo_max_side": evidence_max_side(),
+        "photo_quality": evidence_jpeg_quality() / 100,
     }, status=400 if any(row.errors for row in rows) else 200)
 
 
@@ -571,6 +575,7 @@ def _refuse_photo_change(request, assessment, wants_json: bool):
 def _photo_json(assessment_pk: int, photo: EvidencePhoto) -> dict:
     return {"id": photo.pk,
             "url": reverse("readiness:photo", args=[assessment_pk, photo.pk]),
+            "thumbnail_url": reverse("readiness:photo_thumbnail", args=[assessment_pk, photo.pk]),
             "delete_url": reverse("readiness:photo_delete", args=[assessment_pk, photo.pk])}
 
 
@@ -610,8 +615,26 @@ def photo(request, pk, photo_pk):
     served publicly in production."""
     assessment = _assessment_or_404(request, pk)
     evidence = get_object_or_404(EvidencePhoto, pk=photo_pk, answer__assessment=assessment)
+    return _jpeg_response(evidence.image)
+
+
+@login_required
+@require_safe
+def photo_thumbnail(request, pk, photo_pk):
+    """The small copy of an evidence photo that the pages show, for the same people as the
+    photo; made now for a photo kept before thumbnails existed."""
+    assessment = _assessment_or_404(request, pk)
+    evidence = get_object_or_404(EvidencePhoto, pk=photo_pk, answer__assessment=assessment)
     try:
-        stream = evidence.image.open("rb")
+        evidence = services.evidence_thumbnail_ensure(photo=evidence)
+    except (OSError, ValueError):  # the photo's file is missing or unreadable
+        raise Http404 from None
+    return _jpeg_response(evidence.thumbnail)
+
+
+def _jpeg_response(field_file) -> FileResponse:
+    try:
+        stream = field_file.open("rb")
     except (FileNotFoundError, ValueError):
         raise Http404 from None
     response = FileResponse(stream, content_type="image/jpeg")

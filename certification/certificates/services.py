@@ -28,6 +28,8 @@ from certification.certificates.codes import code_new
 from certification.certificates.models import Certificate
 from certification.certificates.selectors import certificate_in_force
 from courses.models import Enrollment
+from lms.accounts.models import Notice
+from lms.accounts.notices import notice_send
 from lms.cooperatives.models import Cooperative, Membership, Province
 from lms.cooperatives.selectors import cooperatives_overseen_by
 from lms.exports.models import Export
@@ -68,10 +70,13 @@ def _course_snapshot(enrollment: Enrollment, language: str, cooperative) -> dict
 
 
 def certificate_issue(*, kind: str, recipient, source_key: str, snapshot_for, source_id=None,
-                      cooperative=None, valid_months: int | None = None) -> Certificate:
+                      cooperative=None, valid_months: int | None = None,
+                      notify_title_key: str | None = None) -> Certificate:
     """Issue the certificate of `kind` for `source_key` to `recipient` once; later calls return
     it. `snapshot_for(language)` gives what the certificate states, in the holder's language.
-    Course certificates and self-assessment statements both come through here."""
+    Course certificates and self-assessment statements both come through here. With
+    `notify_title_key`, the holder is told, once, when the certificate is created: the title
+    named is that entry of the snapshot."""
     existing = certificate_in_force(user=recipient, kind=kind, source_key=source_key)
     if existing is not None:
         return existing
@@ -80,7 +85,7 @@ def certificate_issue(*, kind: str, recipient, source_key: str, snapshot_for, so
     issued_at = timezone.localtime()
     try:
         with transaction.atomic():
-            return Certificate.objects.create(
+            certificate = Certificate.objects.create(
                 code=code_new(), kind=kind, recipient=recipient, cooperative=cooperative,
                 source_key=source_key, source_id=source_id, language=language,
                 issued_at=issued_at,
@@ -89,6 +94,12 @@ def certificate_issue(*, kind: str, recipient, source_key: str, snapshot_for, so
                 # The issuing task renders the PDF next; if it never does, the sweep will.
                 pdf_next_try_at=after_grace(),
             )
+            if notify_title_key:
+                # Inside the block: a run that loses the race above tells nobody.
+                notice_send(user=recipient, kind=Notice.Kind.CERTIFICATE_ISSUED,
+                            url=reverse("certification:mine"),
+                            title=certificate.snapshot.get(notify_title_key, ""))
+            return certificate
     except IntegrityError:
         # Another run issued it first: return that one.
         return certificate_in_force(user=recipient, kind=kind, source_key=source_key)
@@ -106,6 +117,7 @@ def certificate_issue_for_enrollment(*, enrollment_id: int) -> Certificate:
         cooperative=cooperative,
         valid_months=enrollment.course.certificate_valid_months,
         snapshot_for=lambda language: _course_snapshot(enrollment, language, cooperative),
+        notify_title_key="course",
     )
 
 

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.text import capfirst, slugify
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView, View
 from wagtail.admin import messages
@@ -210,7 +210,7 @@ class VersionFormView(VersionAdminView, FormView):
     """A form page in the admin's look (``wagtailadmin/generic/form.html``)."""
 
     submit_button_label = _("Save")
-    submit_button_active_label = _("Saving…")
+    submit_button_active_label = pgettext_lazy("saving state", "Saving…")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -230,7 +230,7 @@ class ChecklistImportView(VersionFormView):
     page_title = _("Import a checklist file")
     template_name = "certification/checklists/admin/checklist_import.html"
     form_class = ChecklistImportForm
-    submit_button_label = _("Import")
+    submit_button_label = pgettext_lazy("checklist file", "Import")
     submit_button_active_label = _("Importing…")
 
     def form_valid(self, form):

@@ -11,6 +11,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -96,7 +97,7 @@ class StandardVersion(ClusterableModel):
 
     standard = models.ForeignKey(Standard, on_delete=models.PROTECT, related_name="versions",
                                  verbose_name=_("standard"))
-    label = models.CharField(_("version"), max_length=60)
+    label = models.CharField(pgettext_lazy("checklist", "version"), max_length=60)
     rule = models.CharField(_("scoring rule"), max_length=20, choices=Rule.choices)
     params = models.JSONField(_("rule parameters"), default=dict, blank=True,
                               help_text=_("See docs/checklist-format.md for each rule's "
@@ -106,7 +107,7 @@ class StandardVersion(ClusterableModel):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices,
                               default=Status.DRAFT)
     published_at = models.DateTimeField(_("published"), null=True, blank=True, editable=False)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_at = models.DateTimeField(pgettext_lazy("date created", "created"), auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
                                    null=True, blank=True, related_name="+", editable=False)
 
@@ -121,7 +122,8 @@ class StandardVersion(ClusterableModel):
         ], heading=_("Version")),
         InlinePanel("profile_questions", heading=_("Profile questions"),
                     label=_("Profile question")),
-        InlinePanel("sections", heading=_("Sections and control points"), label=_("Section")),
+        InlinePanel("sections", heading=_("Sections and control points"),
+                    label=pgettext_lazy("checklist section", "Section")),
     ]
 
     class Meta:
@@ -162,7 +164,7 @@ class ProfileQuestion(Orderable):
 
     version = ParentalKey(StandardVersion, on_delete=models.CASCADE,
                           related_name="profile_questions")
-    tag = models.SlugField(_("tag"), max_length=40)
+    tag = models.SlugField(pgettext_lazy("profile question", "tag"), max_length=40)
     question_vi = models.CharField(_("question (Vietnamese)"), max_length=300)
     question_en = models.CharField(_("question (English)"), max_length=300)
     help_vi = models.TextField(_("help (Vietnamese)"), blank=True)
@@ -247,7 +249,7 @@ class ControlPoint(ClusterableModel, Orderable):
         RECOMMENDATION = scoring.RECOMMENDATION, _("Recommendation")
 
     class Justification(models.TextChoices):
-        NEVER = "never", _("Never")
+        NEVER = "never", pgettext_lazy("justification required", "Never")
         ALWAYS = "always", _("Always")
         NOT_COMPLIANT = "not_compliant", _("When not compliant")
         NOT_COMPLIANT_OR_NA = "not_compliant_or_na", _("When not compliant or not applicable")

@@ -5,6 +5,7 @@ publish; union officers read them. A version with self-assessments is never chan
 from django.db.models import Count
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column, StatusFlagColumn
@@ -49,7 +50,8 @@ class StandardVersionViewSet(SnippetViewSet):
         Column("point_count", label=_("Control points"), sort_key="point_count"),
         Column("assessment_count", label=_("Self-assessments"), sort_key="assessment_count"),
         # StandardVersion.is_locked from the annotation, without a query per row.
-        StatusFlagColumn("locked", label=_("Locked"), true_label=_("Locked"),
+        StatusFlagColumn("locked", label=pgettext_lazy("checklist version", "Locked"),
+                         true_label=pgettext_lazy("checklist version", "Locked"),
                          accessor=lambda version: (version.status != StandardVersion.Status.DRAFT
                                                    and version.assessment_count > 0)),
     ]

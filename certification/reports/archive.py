@@ -357,7 +357,7 @@ def archive_build(*, export: Export, progress: Progress) -> ExportFile:
             out = _Zip(archive, progress, total)
             _write_people(out, names, memberships, enrollments, course_codes)
             out.csv(names["assessments"], [
-                _("Number"), _("Standard"), _("Version"), _("Status"),
+                pgettext("assessment number", "Number"), _("Standard"), _("Version"), _("Status"),
                 _heading(Assessment, "started_at"), _heading(Assessment, "started_by"),
                 _heading(Assessment, "submitted_at"), _heading(Assessment, "submitted_by"),
                 _("Score"), _("Verdict"), _("Why"),
@@ -413,7 +413,8 @@ def _write_assessment(out: _Zip, names: dict, assessment: Assessment, answers: l
                      _name(answer.answered_by), _moment(answer.updated_at), " ".join(files)])
     out.csv(names["answers"].format(id=assessment.pk), [
         _("Control point"), _("Requirement"), pgettext("self-assessment", "Answer"),
-        _("Points"), _("Justification"), _("Note"), _("Answered by"), _("When"), _("Photos"),
+        _("Points"), _("Justification"), pgettext("answer note", "Note"), _("Answered by"),
+        _("When"), _("Photos"),
     ], rows)
     for name, photo in photos:
         _copy_stored(out, name, photo.image, notes, what=_(
@@ -497,7 +498,8 @@ def _write_actions(out: _Zip, names: dict, actions: list[CorrectiveAction], lang
         ])
     out.csv(names["actions"], [
         _("Self-assessment"), _("Standard"), _("Control point"), _("Requirement"), _("Gap"),
-        _heading(CorrectiveAction, "blocking"), _("Owner"), _("Due"), _("Status"),
+        _heading(CorrectiveAction, "blocking"), pgettext("corrective action", "Owner"), _("Due"),
+        _("Status"),
         _("What was done"), _("Closed"), _("Course"), _("Photo"),
     ], rows)
     for name, action in photos:
@@ -517,7 +519,7 @@ def _write_certificates(out: _Zip, names: dict, certificates: list[Certificate],
     out.csv(names["certificates"], [
         _("Certificate code"), _("Kind"), _("Holder"), _("What it is for"),
         _heading(Certificate, "issued_at"), _heading(Certificate, "expires_at"),
-        _("Status"), _("Standing"), _("Verification address"), _("File"),
+        _("Status"), _("Standing"), _("Verification address"), pgettext("archive", "File"),
     ], ([c.code_grouped, c.get_kind_display(), c.snapshot.get("holder", ""), str(c.subject),
          _moment(c.issued_at), _day(c.expires_on), c.Status(c.status_at(now)).label,
          "; ".join(c.standing_lines_at(now)), verification_url(c), files[c.pk]]

@@ -29,8 +29,9 @@ class CorrectiveActionForm(forms.Form):
                                "where the record is kept."))
     closing_photo = forms.FileField(
         required=False, label=gettext_lazy("Photo of the result"),
-        widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
-        help_text=gettext_lazy("Optional: a photo that shows the work done (JPEG, PNG or WebP)."))
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*,.heic,.heif"}),
+        help_text=gettext_lazy("Optional: a photo that shows the work done (JPEG, PNG, WebP or "
+                               "HEIC)."))
 
     def __init__(self, *args, cooperative: Cooperative, **kwargs):
         super().__init__(*args, **kwargs)

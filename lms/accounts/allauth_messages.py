@@ -4,9 +4,9 @@ from django.utils.translation import gettext_noop
 
 # Each msgid is copied exactly from django-allauth 65.21 (allauth ships no Vietnamese); our
 # catalogue in locale/ comes first at runtime, so allauth's forms show our translation.
-# Only strings reachable with our settings are listed: email-only login, no username, no phone,
-# no login or reset by code, enumeration prevention on. allauth's one pgettext string
-# ("field label", "Login") only appears with several login methods, so it is not here.
+# Only strings reachable with our settings are listed: login by e-mail or phone (one box of our
+# own, so allauth's pgettext "Login" label never shows), no username, login by code, no reset
+# by code, enumeration prevention on.
 ALLAUTH_MESSAGES = [
     # account/fields.py: EmailField's label and placeholder (login, sign-up, reset, add email);
     # account/forms.py: BaseSignupForm sets the label again with gettext("Email").
@@ -28,4 +28,13 @@ ALLAUTH_MESSAGES = [
     gettext_noop("This email address is already associated with this account."),
     gettext_noop("Please type your current password."),
     gettext_noop("Incorrect password."),
+    # Phone numbers and codes (login by phone, phone verification, login by code):
+    # account/adapter.py error_messages; account/forms.py BaseConfirmCodeForm's label and
+    # placeholder.
+    gettext_noop("The phone number and/or password you specified are not correct."),
+    gettext_noop("A user is already registered with this phone number."),
+    gettext_noop("Incorrect code."),
+    gettext_noop("Be patient, you are sending too many requests."),
+    gettext_noop("The new value must be different from the current one."),
+    gettext_noop("Code"),
 ]

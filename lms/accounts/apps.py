@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.users.apps import WagtailUsersAppConfig
 
 
@@ -7,7 +7,7 @@ class AccountsConfig(AppConfig):
     default = True
     name = "lms.accounts"
     label = "accounts"
-    verbose_name = _("Accounts")
+    verbose_name = pgettext_lazy("app name", "Accounts")
 
     def ready(self):
         # Deferred: Django imports this module before any model exists, and these need them.

@@ -191,3 +191,29 @@ class Notice(models.Model):
 
     def __str__(self):
         return f"{self.user_id} {self.kind}"
+
+
+class SignInCode(models.Model):
+    """A one-time code a manager hands a member on paper, to sign in without a password
+    (lms.accounts.signin_codes). Only a keyed hash of the code is kept: whoever reads the
+    table cannot sign in with it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="signin_codes"
+    )
+    code_hash = models.CharField(max_length=64)
+    created_at = models.DateTimeField(pgettext_lazy("date created", "created"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )
+    expires_at = models.DateTimeField(_("expires"))
+    used_at = models.DateTimeField(_("used"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("sign-in code")
+        verbose_name_plural = _("sign-in codes")
+        indexes = [models.Index(fields=["user", "used_at"], name="signin_code_user_unused")]
+
+    def __str__(self):
+        return f"{self.user_id} {self.created_at:%Y-%m-%d}"

@@ -29,7 +29,7 @@ TEXTS = {
         "%(person)s has used every attempt at the quiz of “%(course)s” and asks for more."
     ),
     Notice.Kind.ATTEMPTS_GRANTED: _(
-        "You have %(count)s more attempts at the quiz of “%(course)s”."
+        "The trainer gave you more attempts at the quiz of “%(course)s”: %(count)s."
     ),
 }
 

@@ -2,9 +2,10 @@
 
 from celery import shared_task
 
-from lms.accounts import notices, services
+from lms.accounts import notices, services, sms
 
 SEND_EMAIL = "accounts.send_email"
+SEND_SMS = "accounts.send_sms"
 
 
 @shared_task(name=SEND_EMAIL, autoretry_for=())
@@ -14,6 +15,13 @@ def send_email(message: dict) -> None:
     Not retried by Celery: the outbox tries again with backoff, and a message sent twice would
     reach the person twice."""
     services.email_send_rendered(message=message)
+
+
+@shared_task(name=SEND_SMS, autoretry_for=())
+def send_sms(to: str, body: str) -> None:
+    """Send a text written during a request (allauth's codes and notes to a phone), queued
+    through the outbox like SEND_EMAIL and for the same reasons; not retried by Celery either."""
+    sms.sms_send(to=to, body=body)
 
 
 @shared_task(name="accounts.send_welcome_email")

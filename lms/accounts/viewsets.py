@@ -4,20 +4,47 @@ certificates and assessments keep their holder and author, so the admin never me
 PROTECT error, and the confirmation page says what goes and what stays."""
 
 from django import forms
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from wagtail.admin.ui.tables import Column
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views.bulk_actions.delete import DeleteBulkAction
 from wagtail.users.views.users import DeleteView as WagtailDeleteView
+from wagtail.users.views.users import IndexView as WagtailIndexView
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
 from lms.accounts.closing import account_close, account_close_blockers
+from lms.accounts.phones import phone_normalize
 
 PROFILE_FIELDS = {"full_name", "phone", "preferred_language"}
 NAME_FIELDS = {"first_name", "last_name"}
 
 
-class PlatformUserCreationForm(UserCreationForm):
+class ContactFields:
+    """An e-mail address or a phone number, at least one (Wagtail requires the e-mail, the
+    username here); the phone stored in its one canonical form."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].required = False
+
+    def clean_email(self):
+        return self.cleaned_data.get("email") or None
+
+    def clean_phone(self):
+        raw = (self.cleaned_data.get("phone") or "").strip()
+        return phone_normalize(raw) if raw else None
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not self.has_error("email") and not self.has_error("phone") and not (
+                cleaned_data.get("email") or cleaned_data.get("phone")):
+            self.add_error("email", _("Enter an e-mail address or a phone number."))
+        return cleaned_data
+
+
+class PlatformUserCreationForm(ContactFields, UserCreationForm):
     first_name = None
     last_name = None
     full_name = forms.CharField(label=_("Full name"), max_length=150)
@@ -26,13 +53,32 @@ class PlatformUserCreationForm(UserCreationForm):
         fields = (UserCreationForm.Meta.fields - NAME_FIELDS) | PROFILE_FIELDS
 
 
-class PlatformUserEditForm(UserEditForm):
+class PlatformUserEditForm(ContactFields, UserEditForm):
     first_name = None
     last_name = None
     full_name = forms.CharField(label=_("Full name"), max_length=150)
 
     class Meta(UserEditForm.Meta):
         fields = (UserEditForm.Meta.fields - NAME_FIELDS) | PROFILE_FIELDS
+
+
+class UserIndexView(WagtailIndexView):
+    """Wagtail's list shows and searches the username (here the e-mail): a member without
+    e-mail showed an empty line and could not be found. Here the contact column shows the
+    e-mail or the phone, and the search looks in the name, the e-mail and the phone."""
+
+    @cached_property
+    def search_fields(self):
+        return {"full_name", "email", "phone"}
+
+    @cached_property
+    def columns(self):
+        return [
+            Column("contact", accessor="contact", label=_("Email or phone"), sort_key="email",
+                   classname="username", width="20%")
+            if column.name == self.model.USERNAME_FIELD else column
+            for column in super().columns
+        ]
 
 
 class AccountCloseView(WagtailDeleteView):
@@ -77,6 +123,7 @@ class AccountCloseBulkAction(DeleteBulkAction):
 
 class UserViewSet(WagtailUserViewSet):
     template_prefix = "accounts/wagtail_users/"
+    index_view_class = UserIndexView
     delete_view_class = AccountCloseView
 
     def get_form_class(self, for_update=False):

@@ -3,6 +3,7 @@
 from django import forms
 from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from lms.cooperatives.models import (
     Commune,
@@ -86,7 +87,9 @@ class CooperativeSearchForm(forms.Form):
 
 class MembershipDecisionForm(forms.Form):
     decision = forms.ChoiceField(
-        choices=[("approve", _("Approve")), ("decline", _("Decline"))], widget=forms.HiddenInput
+        choices=[("approve", pgettext_lazy("membership request", "Approve")),
+                 ("decline", _("Decline"))],
+        widget=forms.HiddenInput,
     )
     role = forms.ChoiceField(
         label=_("Role"), choices=Membership.Role.choices, initial=Membership.Role.MEMBER
@@ -95,3 +98,25 @@ class MembershipDecisionForm(forms.Form):
 
 class MembershipRoleForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=Membership.Role.choices)
+
+
+class MemberAddForm(forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=150,
+                                widget=forms.TextInput(attrs={"autocomplete": "off"}))
+    contact = forms.CharField(
+        label=_("Phone number or e-mail"), max_length=254,
+        help_text=_("A member without e-mail signs in with the phone number and the code you "
+                    "print."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "placeholder": "0912 345 678"}),
+    )
+    role = forms.ChoiceField(label=_("Role"), choices=Membership.Role.choices,
+                             initial=Membership.Role.MEMBER)
+
+
+class MemberListForm(forms.Form):
+    file = forms.FileField(
+        label=_("Member list (CSV or Excel)"),
+        help_text=_("Columns: Họ và tên, Số điện thoại, Email, Vai trò (thành viên, quản lý or "
+                    "kế toán). At most 1000 people and 2 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,text/csv"}),
+    )

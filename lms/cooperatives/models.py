@@ -7,13 +7,9 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
-
-def fold(text: str) -> str:
-    """Lower-case `text` and drop its diacritics ("Đồng Tháp" -> "dong thap"), so searches match
-    whatever the database's collation and however the user typed the accents."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+from lms.text import fold, vietnamese_collation_key
 
 
 def registration_code_key(code: str) -> str:
@@ -22,6 +18,14 @@ def registration_code_key(code: str) -> str:
     spaces, dots, hyphens and dashes dropped, capitals."""
     text = unicodedata.normalize("NFKC", code or "")
     return re.sub(r"[\s.\-\u2010-\u2015\u2212_]", "", text).upper()
+
+
+def _collate(place, save_kwargs: dict) -> None:
+    """Keep `place.name_collation` in step with its name, also when only the name is saved."""
+    place.name_collation = vietnamese_collation_key(place.name)
+    update_fields = save_kwargs.get("update_fields")
+    if update_fields is not None and "name" in update_fields:
+        save_kwargs["update_fields"] = {*update_fields, "name_collation"}
 
 
 class Province(models.Model):
@@ -40,14 +44,20 @@ class Province(models.Model):
         blank=True,
         help_text=_("The provinces it was formed from in 2025, if any."),
     )
+    # Vietnamese alphabetical order for lists the database sorts (lms.text).
+    name_collation = models.CharField(max_length=255, editable=False, db_index=True)
 
     class Meta:
         verbose_name = _("province")
         verbose_name_plural = _("provinces")
-        ordering = ["name"]
+        ordering = ["name_collation", "name"]
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        _collate(self, kwargs)
+        super().save(*args, **kwargs)
 
 
 class Commune(models.Model):
@@ -63,17 +73,22 @@ class Commune(models.Model):
     )
     name = models.CharField(_("name"), max_length=100)
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.COMMUNE)
+    name_collation = models.CharField(max_length=255, editable=False, db_index=True)
 
     class Meta:
         verbose_name = _("commune")
         verbose_name_plural = _("communes")
-        ordering = ["province__name", "name"]
+        ordering = ["province__name_collation", "name_collation", "name"]
         constraints = [
             models.UniqueConstraint(fields=["province", "name"], name="commune_unique_per_province")
         ]
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.name}"
+
+    def save(self, *args, **kwargs):
+        _collate(self, kwargs)
+        super().save(*args, **kwargs)
 
 
 class CooperativeUnion(models.Model):
@@ -142,6 +157,7 @@ class Cooperative(models.Model):
     )
     founded = models.DateField(_("founded"), null=True, blank=True)
     name_folded = models.CharField(max_length=200, editable=False, db_index=True)
+    name_collation = models.CharField(max_length=255, editable=False, db_index=True)
     created_at = models.DateTimeField(_("registered on the platform"), auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -155,7 +171,7 @@ class Cooperative(models.Model):
     class Meta:
         verbose_name = _("cooperative")
         verbose_name_plural = _("cooperatives")
-        ordering = ["name"]
+        ordering = ["name_collation", "name"]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(registration_code=""), name="cooperative_registration_code_not_empty"
@@ -171,6 +187,7 @@ class Cooperative(models.Model):
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "name" in update_fields:
             kwargs["update_fields"] = {*update_fields, "name_folded"}
+        _collate(self, kwargs)
         super().save(*args, **kwargs)
 
 
@@ -182,7 +199,7 @@ class Membership(models.Model):
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting for approval")
-        ACTIVE = "active", _("Active")
+        ACTIVE = "active", pgettext_lazy("membership status", "Active")
         DECLINED = "declined", _("Declined")
 
     user = models.ForeignKey(

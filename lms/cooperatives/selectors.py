@@ -125,9 +125,9 @@ def cooperatives_to_join(*, query: str = "", province_id: int | None = None, use
         cooperatives = cooperatives.filter(province_id=province_id)
     if user is not None and user.is_authenticated:
         cooperatives = cooperatives.exclude(memberships__user=user)
-    # Paginated, so sorted by the database: by the name without accents, which at least puts
-    # "Đ" among the "D" on SQLite and PostgreSQL alike.
-    return cooperatives.order_by("name_folded", "name")
+    # Paginated, so sorted by the database, in Vietnamese alphabetical order ("Đ" after every
+    # "D") on SQLite and PostgreSQL alike.
+    return cooperatives.order_by("name_collation", "name")
 
 
 def platform_reach() -> dict[str, int]:

@@ -130,7 +130,7 @@ class CooperativeViewSet(ScopedSnippetViewSet):
     list_display = ["name", "registration_code", "province", "sector", "member_count"]
     list_filter = ["province", "sector"]
     search_fields = ["name", "registration_code"]
-    ordering = ["name"]
+    ordering = ["name_collation", "name"]  # Vietnamese alphabetical order across pages
     list_per_page = 50
     edit_handler = ObjectList(
         [

@@ -6,6 +6,7 @@ itself is hidden from them."""
 
 import re
 from dataclasses import dataclass
+from xml.sax.saxutils import escape
 
 import pygal
 from django.utils.safestring import SafeString, mark_safe
@@ -26,7 +27,14 @@ FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-s
 # The drawing is 340 units wide: in a card on a 360 px phone one unit is about 0.9 px, so
 # 14-unit text reads as 12-13 px; on wider screens the CSS caps a chart at 460 px.
 WIDTH = 340
+# Category labels (course titles, sectors, standards) beside horizontal bars: longer ones are
+# shortened, leaving the bars about 60 % of the drawing.
+LABEL_LIMIT = 18
+RATE_PRINTED_FROM = 20  # percent: a narrower bar cannot hold its figure
 SCRIPT = re.compile(r"<script\b.*?</script>|<!--.*?-->", re.DOTALL)
+# pygal's own tooltips: "Pygal" over the whole drawing, and a category label's position run
+# through the value formatter ("1%" over a course title): both mislead, so they go.
+STRAY_TITLES = re.compile(r"<title>Pygal</title>|(?<=</text>)<title>[^<]*</title>")
 
 
 @dataclass(frozen=True)
@@ -64,11 +72,44 @@ def _config(height: int, colors: tuple[str, ...], style: dict | None = None,
     }
 
 
-def _chart(chart, colors: tuple[str, ...], labels: list[str]) -> Chart:
+def shorten(label, limit: int) -> str:
+    """`label` in at most `limit` characters, cut after a whole word when one ends late
+    enough, with an ellipsis when anything was cut."""
+    label = " ".join(str(label).split())
+    if len(label) <= limit:
+        return label
+    cut = label[:limit - 1]
+    space = cut.rfind(" ")
+    if label[limit - 1] != " " and space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,.:;-–") + "…"
+
+
+def _category_labels(chart, labels, limit: int) -> dict[str, str]:
+    """Set the chart's category labels, shortened: pygal does not shorten those of a
+    horizontal chart, and long ones squeeze the bars out of the drawing. Returns the full
+    label of each shortened one, for its tooltip."""
+    labels = [str(label) for label in labels]
+    chart.x_labels = [shorten(label, limit) for label in labels]
+    return {short: full for short, full in zip(chart.x_labels, labels, strict=True)
+            if short != full}
+
+
+def _with_titles(svg: str, titles: dict[str, str]) -> str:
+    """Give each shortened label a <title>: the browser's tooltip shows the full label."""
+    for short, full in titles.items():
+        svg = svg.replace(f">{escape(short)}</text>",
+                          f">{escape(short)}<title>{escape(full)}</title></text>")
+    return svg
+
+
+def _chart(chart, colors: tuple[str, ...], labels: list[str],
+           titles: dict[str, str] | None = None) -> Chart:
     """The chart's SVG for inlining, with its legend. pygal escapes every text it draws
     (labels come from course titles and the like); its inline script (the configuration of
     tooltips that need an external script anyway) and its comments are dropped."""
     svg = SCRIPT.sub("", chart.render(is_unicode=True))
+    svg = _with_titles(STRAY_TITLES.sub("", svg), titles or {})
     svg = svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
     return Chart(mark_safe(svg), tuple(zip(colors, (str(label) for label in labels),
                                            strict=False)))
@@ -104,18 +145,25 @@ def trend(rows) -> Chart:
     return _chart(chart, colors, labels)
 
 
+def _percent_inside(value) -> str:
+    """A rate printed in white inside its bar, when the bar is wide enough to hold it (the
+    table gives every rate)."""
+    return f"{value:.0f}%" if value and value >= RATE_PRINTED_FROM else ""
+
+
 def completion_by_course(rows, *, limit: int = 6) -> Chart:
     """Completion rate of the courses with most enrollments (the table lists them all)."""
     rows = list(reversed([row for row in rows if row.enrollments][:limit]))
     colors = (GREEN_700,)
     chart = pygal.HorizontalBar(**_config(
         50 + 36 * max(len(rows), 1), colors, style={"value_colors": ("#ffffff",)},
-        range=(0, 100), y_labels=[0, 25, 50, 75, 100], print_values=True,
-        print_values_position="center", truncate_label=16, margin_right=18,
-        value_formatter=lambda value: f"{value:.0f}%" if value else ""))
-    chart.x_labels = [str(row.label) for row in rows]  # pygal draws the first at the bottom
+        range=(0, 100), y_labels=[0, 50, 100], print_values=True,
+        print_values_position="center", margin_right=24, truncate_label=-1,
+        value_formatter=_percent_inside))
+    # pygal draws the first at the bottom
+    titles = _category_labels(chart, [row.label for row in rows], LABEL_LIMIT)
     chart.add(_("Completion rate"), [row.rate for row in rows])
-    return _chart(chart, colors, [])
+    return _chart(chart, colors, [], titles)
 
 
 def by_sector(rows) -> Chart:
@@ -124,27 +172,27 @@ def by_sector(rows) -> Chart:
     colors = (GREEN_400, GREEN_700)
     top = max([max(row.enrollments, row.completions) for row in rows] or [0])
     chart = pygal.HorizontalBar(**_config(50 + 44 * max(len(rows), 1), colors,
-                                          truncate_label=14, value_formatter=_whole,
-                                          y_labels=_ticks(top), margin_right=12))
-    chart.x_labels = [str(row.label) for row in rows]
+                                          value_formatter=_whole, truncate_label=-1,
+                                          y_labels=_ticks(top), margin_right=16))
+    titles = _category_labels(chart, [row.label for row in rows], LABEL_LIMIT)
     labels = [_("Enrollments"), _("Completions")]
     chart.add(labels[0], [row.enrollments for row in rows])
     chart.add(labels[1], [row.completions for row in rows])
-    return _chart(chart, colors, labels)
+    return _chart(chart, colors, labels, titles)
 
 
 def _stacked(items, buckets: dict[str, str], values, colors: tuple[str, ...]) -> Chart:
     items = list(reversed(items))
     top = max([sum(values(item).values()) for item in items] or [0])
     chart = pygal.HorizontalStackedBar(**_config(
-        50 + 48 * max(len(items), 1), colors, truncate_label=12, value_formatter=_whole,
-        y_labels=_ticks(top), margin_right=12,
+        50 + 48 * max(len(items), 1), colors, value_formatter=_whole, truncate_label=-1,
+        y_labels=_ticks(top), margin_right=16,
         style={"value_colors": ("#ffffff",) * len(colors)}, print_values=True,
         print_values_position="center"))
-    chart.x_labels = [str(item.standard.name) for item in items]
+    titles = _category_labels(chart, [item.standard.name for item in items], LABEL_LIMIT)
     for key, label in buckets.items():
         chart.add(str(label), [values(item)[key] or None for item in items])
-    return _chart(chart, colors, list(buckets.values()))
+    return _chart(chart, colors, list(buckets.values()), titles)
 
 
 def readiness(items, labels: dict[str, str]) -> Chart:

@@ -23,7 +23,7 @@ from django.utils import timezone, translation
 from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
@@ -284,7 +284,7 @@ def _learners_query(scope, filters):
 
 
 def _learners(scope, filters, params) -> Table:
-    columns = [Column(_("Learner"), TEXT, 28), Column(_("Email"), TEXT, 28),
+    columns = [Column(_("Learner"), TEXT, 28), Column(_("Email or phone"), TEXT, 28),
                Column(_("Cooperative"), TEXT, 34), Column(_("Registration code"), TEXT, 14),
                Column(_("Commune"), TEXT, 20), Column(_("Province"), TEXT, 16),
                Column(_("Enrollments"), INTEGER, 12), Column(_("Completions"), INTEGER, 12),
@@ -296,7 +296,8 @@ def _learners(scope, filters, params) -> Table:
             cooperative = membership.cooperative
             row = selectors.Row("", enrollments=membership.enrollments,
                                 cohort_completed=membership.cohort_completed)
-            yield [membership.user.full_name, membership.user.email, cooperative.name,
+            # A member without e-mail is reached by phone (User.contact).
+            yield [membership.user.full_name, membership.user.contact, cooperative.name,
                    cooperative.registration_code,
                    str(cooperative.commune) if cooperative.commune_id else "",
                    cooperative.province.name, membership.enrollments, membership.completions,
@@ -314,14 +315,14 @@ def _cooperative_of(scope, params) -> Cooperative:
 
 def _members(scope, filters, params) -> Table:
     cooperative = _cooperative_of(scope, params)
-    columns = [Column(_("Member"), TEXT, 28), Column(_("Email"), TEXT, 28),
+    columns = [Column(_("Member"), TEXT, 28), Column(_("Email or phone"), TEXT, 28),
                Column(_("Role"), TEXT, 12), Column(_("Enrollments"), INTEGER, 12),
                Column(_("Completions"), INTEGER, 12), Column(_("Certificates"), INTEGER, 12),
                Column(_("Last activity"), DATE, 16)]
 
     def rows():
         for member in selectors.members_with_progress(cooperative).iterator(chunk_size=CHUNK):
-            yield [member.user.full_name, member.user.email, member.get_role_display(),
+            yield [member.user.full_name, member.user.contact, member.get_role_display(),
                    member.enrollments, member.completions, member.certificates,
                    _local(member.last_activity)]
 
@@ -533,7 +534,7 @@ def dashboard_export_back(*, export: Export) -> Link:
     query = urlencode({key: value for key, value in asked.items()
                        if key not in EXTRA_PARAMS and value})
     url = reverse("dashboards:home")
-    return Link(f"{url}?{query}" if query else url, _("Dashboard"))
+    return Link(f"{url}?{query}" if query else url, pgettext("manager dashboard", "Dashboard"))
 
 
 def dashboard_export_may_open(*, user, export: Export) -> bool:

@@ -4,6 +4,7 @@ the scope is an invalid choice and is ignored (it can never widen what the user 
 from django import forms
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from lms.cooperatives.models import Cooperative
 from lms.dashboards.selectors import COOPERATIVE_SORTS, Catalogue, Filters, Scope
@@ -24,8 +25,10 @@ def by_name(choice: tuple) -> tuple:
 
 
 class DashboardFilterForm(forms.Form):
-    date_from = forms.DateField(label=_("From"), required=False, widget=DateInput())
-    date_to = forms.DateField(label=_("To"), required=False, widget=DateInput())
+    date_from = forms.DateField(label=pgettext_lazy("range", "From"), required=False,
+                                widget=DateInput())
+    date_to = forms.DateField(label=pgettext_lazy("range", "To"), required=False,
+                              widget=DateInput())
     province = forms.TypedChoiceField(label=_("Province"), required=False, coerce=int,
                                       empty_value=None)
     sector = forms.ChoiceField(label=_("Sector"), required=False)
@@ -87,7 +90,7 @@ class DashboardFilterForm(forms.Form):
 
 class CooperativeSearchForm(forms.Form):
     q = forms.CharField(label=_("Name or registration code"), required=False, max_length=100)
-    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=[
+    sort = forms.ChoiceField(label=pgettext_lazy("list", "Sort by"), required=False, choices=[
         ("name", _("Name")),
         ("learners", _("Most learners")),
         ("enrollments", _("Most enrollments")),

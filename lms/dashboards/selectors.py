@@ -647,12 +647,12 @@ def dashboard(scope: Scope, filters: Filters, names: Catalogue) -> Dashboard:
 # --- the cooperative list --------------------------------------------------------------------
 
 COOPERATIVE_SORTS = {
-    "name": ("name_folded", "pk"),
-    "learners": ("-learners", "name_folded", "pk"),
-    "enrollments": ("-enrollments", "name_folded", "pk"),
-    "completions": ("-completions", "name_folded", "pk"),
-    "rate": (F("rate").desc(nulls_last=True), "name_folded", "pk"),
-    "rate_low": (F("rate").asc(nulls_last=True), "name_folded", "pk"),
+    "name": ("name_collation", "pk"),
+    "learners": ("-learners", "name_collation", "pk"),
+    "enrollments": ("-enrollments", "name_collation", "pk"),
+    "completions": ("-completions", "name_collation", "pk"),
+    "rate": (F("rate").desc(nulls_last=True), "name_collation", "pk"),
+    "rate_low": (F("rate").asc(nulls_last=True), "name_collation", "pk"),
 }
 
 

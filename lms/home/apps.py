@@ -1,8 +1,8 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class HomeConfig(AppConfig):
     name = "lms.home"
     label = "home"
-    verbose_name = _("Home")
+    verbose_name = pgettext_lazy("app name", "Home")

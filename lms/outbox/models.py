@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Message(models.Model):
@@ -10,11 +11,12 @@ class Message(models.Model):
     transaction, handed to the broker after the commit, and handed over again by the sweep
     until a worker reports the task done, which deletes the row."""
 
-    task = models.CharField(_("task"), max_length=200)
+    task = models.CharField(pgettext_lazy("outbox", "task"), max_length=200)
     args = models.JSONField(_("arguments"), default=list)
     # What a finished task finds its row by: a digest of the task's name and arguments.
     key = models.CharField(max_length=64, db_index=True, editable=False)
-    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    created_at = models.DateTimeField(pgettext_lazy("date created", "created"),
+                                      default=timezone.now, editable=False)
     tries = models.PositiveIntegerField(_("hand-overs"), default=0)
     # When the sweep hands it over (again); empty once every try has failed.
     next_try_at = models.DateTimeField(_("next try"), null=True, blank=True, db_index=True)

@@ -1,8 +1,11 @@
-"""Forms that must not tell whether an address has an account, not even by how long they take.
+"""Forms that must not tell whether an address or a phone number has an account, not even by how
+long they take.
 
 A stopwatch is a poor test (shared machines, noise), so these tests count the expensive work
-instead: password hashes and e-mails queued. The two answers of each form must do the same
-amount of both, and look the same. bench/enumeration.py measures the times themselves."""
+instead: password hashes, e-mails and text messages queued. The two answers of each form must do
+the same amount of each, and look the same. bench/enumeration.py measures the times themselves."""
+
+import re
 
 import pytest
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
@@ -21,6 +24,7 @@ pytestmark = pytest.mark.django_db
 PASSWORD = "Vai-thieu-Luc-Ngan-2025"
 TAKEN = "da-co@example.vn"
 NEW = "chua-co@example.vn"
+TAKEN_PHONE = "+84912345678"
 
 
 class CountingHasher(PBKDF2PasswordHasher):
@@ -48,23 +52,26 @@ def owner():
 
 @pytest.fixture
 def queued(monkeypatch):
-    """The e-mails handed to the outbox, by recipient (the task still runs: eager)."""
+    """The e-mails and texts handed to the outbox, as (task, recipient) (the task still runs:
+    eager)."""
     sent = []
 
-    def spy(task, message):
-        sent.append(message["to"])
-        return enqueue(task, message)
+    def spy(task, *args):
+        sent.append((task, args[0]["to"] if task == tasks.SEND_EMAIL else args[0]))
+        return enqueue(task, *args)
 
     monkeypatch.setattr(adapter, "enqueue", spy)
     return sent
 
 
 def work(queued, post):
-    """Hashes computed and e-mails queued while answering one request, and the answer."""
+    """Hashes computed, e-mails and texts queued while answering one request, and the answer."""
     CountingHasher.calls, queued[:] = 0, []
     with TestCase.captureOnCommitCallbacks(execute=True):  # the outbox hands it over
         response = post()
-    return {"hashes": CountingHasher.calls, "emails_queued": len(queued)}, response
+    return {"hashes": CountingHasher.calls,
+            "emails_queued": sum(task == tasks.SEND_EMAIL for task, _ in queued),
+            "sms_queued": sum(task == tasks.SEND_SMS for task, _ in queued)}, response
 
 
 def sign_up(email):
@@ -78,7 +85,7 @@ def test_sign_up_does_the_same_work_for_a_taken_and_a_new_address(owner, queued)
     taken, taken_response = work(queued, sign_up(TAKEN))
     new, new_response = work(queued, sign_up(NEW))
 
-    assert taken == new == {"hashes": 1, "emails_queued": 1}
+    assert taken == new == {"hashes": 1, "emails_queued": 1, "sms_queued": 0}
     assert (taken_response.status_code, taken_response.url) == (
         new_response.status_code, new_response.url)
     # Each went to its address: a note to the owner, a confirmation link to the newcomer.
@@ -113,7 +120,7 @@ def test_password_reset_does_the_same_work_for_a_known_and_an_unknown_address(ow
     known, known_response = work(queued, ask(TAKEN))
     unknown, unknown_response = work(queued, ask("ai-do@example.vn"))
 
-    assert known == unknown == {"hashes": 0, "emails_queued": 1}
+    assert known == unknown == {"hashes": 0, "emails_queued": 1, "sms_queued": 0}
     assert (known_response.status_code, known_response.url) == (
         unknown_response.status_code, unknown_response.url)
 
@@ -127,15 +134,60 @@ def test_a_failed_login_does_the_same_work_for_a_known_and_an_unknown_address(ow
 
     known, known_response = work(queued, log_in(TAKEN))
     unknown, unknown_response = work(queued, log_in("ai-do@example.vn"))
-    # A phone number is no login here (ACCOUNT_LOGIN_METHODS is e-mail only): a phone on an
-    # account and one on none are refused alike.
-    owner.phone = "0912345678"
-    owner.save(update_fields=["phone"])
-    phone, phone_response = work(queued, log_in("0912345678"))
-    no_phone, no_phone_response = work(queued, log_in("0987654321"))
+    # A phone number logs in too (ACCOUNT_LOGIN_METHODS): a number on an account and one on
+    # none check one password hash alike, and are refused alike.
+    owner.phone, owner.phone_verified = TAKEN_PHONE, True
+    owner.save(update_fields=["phone", "phone_verified"])
+    phone, phone_response = work(queued, log_in("0912 345 678"))
+    no_phone, no_phone_response = work(queued, log_in("0987 654 321"))
 
     assert known == unknown and known["hashes"] >= 1 and known["emails_queued"] == 0
-    assert phone == no_phone
+    assert phone == no_phone == {"hashes": 1, "emails_queued": 0, "sms_queued": 0}
     assert known_response.status_code == unknown_response.status_code == 200
     assert phone_response.status_code == no_phone_response.status_code == 200
+    assert phone_response.context["form"].errors == no_phone_response.context["form"].errors
     assert "_auth_user_id" not in client.session
+
+
+def english() -> Client:
+    client = Client()
+    client.cookies["lms_language"] = "en"
+    return client
+
+
+def sign_up_by_phone(phone):
+    client = english()
+    data = {"full_name": "Lò Văn Páo", "email": "", "phone": phone, "password1": PASSWORD,
+            "password2": PASSWORD, "preferred_language": "vi"}
+    return lambda: client.post(reverse("account_signup"), data)
+
+
+def test_sign_up_does_the_same_work_for_a_taken_and_a_new_phone(queued, sms_outbox):
+    UserFactory(email=None, phone=TAKEN_PHONE, phone_verified=True)
+
+    taken, taken_response = work(queued, sign_up_by_phone("0912 345 678"))
+    new, new_response = work(queued, sign_up_by_phone("0987 654 321"))
+
+    assert taken == new == {"hashes": 1, "emails_queued": 0, "sms_queued": 1}
+    assert (taken_response.status_code, taken_response.url) == (
+        new_response.status_code, new_response.url)
+    # The owner is told they have an account; the newcomer gets a code.
+    assert [m.to for m in sms_outbox] == [TAKEN_PHONE, "+84987654321"]
+    assert "already has one" in sms_outbox[0].body and "/accounts/login/" in sms_outbox[0].body
+    assert re.search(r"\b\d{6}\b", sms_outbox[1].body)
+    assert User.objects.filter(phone=TAKEN_PHONE).count() == 1
+
+
+def test_a_sign_in_code_does_the_same_work_for_a_known_and_an_unknown_phone(queued, sms_outbox):
+    UserFactory(email=None, phone=TAKEN_PHONE, phone_verified=True)
+
+    def ask(phone):
+        return lambda: english().post(reverse("account_request_login_code"), {"login": phone})
+
+    known, known_response = work(queued, ask("0912 345 678"))
+    unknown, unknown_response = work(queued, ask("0987 654 321"))
+
+    assert known == unknown == {"hashes": 0, "emails_queued": 0, "sms_queued": 1}
+    assert (known_response.status_code, known_response.url) == (
+        unknown_response.status_code, unknown_response.url)
+    assert "no account" in sms_outbox[1].body

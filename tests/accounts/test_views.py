@@ -23,8 +23,9 @@ def test_the_profile_saves_name_phone_and_language(client, learner):
 
     assert response.status_code == 302
     learner.refresh_from_db()
+    # The phone is stored in its one canonical form (lms.accounts.phones).
     assert (learner.full_name, learner.phone, learner.preferred_language) == (
-        "Trần Văn Minh", "0912 345 678", "en"
+        "Trần Văn Minh", "+84912345678", "en"
     )
 
 

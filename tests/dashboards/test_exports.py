@@ -115,6 +115,16 @@ def test_the_members_of_a_cooperative_as_xlsx(officer_client, bac_ninh):
     assert rows[1][6].date().isoformat() == "2025-02-05"  # last activity, a real date
 
 
+def test_a_member_without_email_is_listed_with_the_phone(officer_client, bac_ninh):
+    User.objects.filter(pk=bac_ninh.u2.pk).update(email=None, phone="+84912345678")
+
+    rows = csv_rows(officer_client.get(export_url("members", "csv",
+                                                  f"?cooperative={bac_ninh.c1.pk}")))
+
+    assert [row[:2] for row in rows[1:]] == [["Nguyễn Văn An", bac_ninh.u1.email],
+                                             ["Trần Thị Bình", "0912 345 678"]]
+
+
 def test_the_open_actions_list(officer_client, bac_ninh):
     rows = csv_rows(officer_client.get(export_url("actions")))
 

@@ -46,7 +46,13 @@ from tests.factories import (
     province,
 )
 from tests.factories.checklists import assessment_for, ocop_dict, version_from_dict, vietgap_dict
-from tests.factories.courses import RIGHT_ANSWERS, lessons_of, make_course, quiz_of
+from tests.factories.courses import (
+    RIGHT_ANSWERS,
+    WRONG_ANSWERS,
+    lessons_of,
+    make_course,
+    quiz_of,
+)
 
 PROVINCE_P = "Bắc Ninh"  # cooperatives A and B
 PROVINCE_Q = "Sơn La"  # cooperative C
@@ -112,6 +118,8 @@ class World:
     trainers_group: object
     revision_x: object
     media: dict = field(default_factory=dict)
+    quiz_z: object = None  # of course Z (trainer_x): member_b has used every attempt at it
+    attempt_request_z: object = None  # another learner's request for more, waiting
 
 
 def _submit(version, cooperative, user, *, low: bool = False) -> ReadinessReport:
@@ -143,6 +151,20 @@ def _course_certificate(user, course) -> Certificate:
     course_services.quiz_submit(enrollment=enrollment, quiz=quiz_of(course),
                                 raw_answers=RIGHT_ANSWERS)
     return certificate_services.certificate_issue_for_enrollment(enrollment_id=enrollment.pk)
+
+
+def _stuck_at_course_z(trainer, member_b):
+    """Course Z of `trainer`: member_b and another learner failed its quiz at every attempt;
+    the other learner has asked for more (member_b may still ask)."""
+    course_z = make_course(trainer=trainer, lessons=0)
+    quiz_z = quiz_of(course_z)
+    for person in (member_b, UserFactory(full_name="Người học hết lượt")):
+        enrollment = course_services.enrollment_create(user=person, course=course_z)
+        for _ in range(quiz_z.attempt_limit):
+            course_services.quiz_submit(enrollment=enrollment, quiz=quiz_z,
+                                        raw_answers=WRONG_ANSWERS)
+    request, _ = course_services.attempt_request_create(enrollment=enrollment, quiz=quiz_z)
+    return quiz_z, request
 
 
 def _fake_pdf(report: ReadinessReport) -> None:
@@ -186,6 +208,7 @@ def build_world() -> World:
     draft_x = make_course(trainer=trainer_x, lessons=0, quiz=False, live=False)
     cert_learner = _course_certificate(learner, course_x)
     cert_member_a = _course_certificate(member_a, course_y)
+    quiz_z, attempt_request_z = _stuck_at_course_z(trainer_x, member_b)
 
     vietgap = version_from_dict(vietgap_dict(points=3))
     ocop = version_from_dict(ocop_dict())
@@ -256,6 +279,7 @@ def build_world() -> World:
         locale=Locale.objects.get(language_code="vi"), workflow=Workflow.objects.first(),
         task=Task.objects.first(), trainers_group=trainer_x.groups.get(),
         revision_x=Page.objects.get(pk=course_x.pk).latest_revision,
+        quiz_z=quiz_z, attempt_request_z=attempt_request_z,
     )
 
 

@@ -15,7 +15,9 @@ Roles and what each owns (built once per module in `conftest.py`, rolled back af
   submitted B's OCOP self-assessment (report with a PDF, action plan, a closing photo, evidence
   photo) and holds its certificate.
 - trainer_x: owns course X (lesson, quiz) and an unpublished draft course; uploaded the image
-  and the document of the media library.
+  and the document of the media library. Also owns course Z, whose quiz member_b has failed at
+  every attempt (member_b may ask for more) and where another learner's request for more
+  attempts waits for an answer.
 - trainer_y: owns course Y.
 - officer_p: union officer of province P (A and B); asked for a ZIP export of A's certificates.
 - officer_q: union officer of province Q, where cooperative C has a submitted VietGAP
@@ -48,6 +50,7 @@ from dataclasses import dataclass, field
 import pytest
 from django.apps import apps
 from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.signals import request_finished
 from django.db import close_old_connections, connection, transaction
 from django.middleware.csrf import _get_new_csrf_string, _mask_cipher_secret
@@ -183,6 +186,16 @@ def _section_data(world) -> dict:
             f"p{point}-justification": "Đổi ý", "go": "stay"}
 
 
+def _member_add_data(world) -> dict:
+    return {"full_name": "Người mới", "contact": "0912 000 111", "role": "member"}
+
+
+def _member_list_data(world) -> dict:
+    body = "Họ và tên;Số điện thoại;Vai trò\nNgười mới;0912 000 112;thành viên\n"
+    return {"file": SimpleUploadedFile("danh-sach.csv", body.encode("utf-8-sig"),
+                                       content_type="text/csv")}
+
+
 def _action_data(world) -> dict:
     return {"owner": world.users["member_b"].pk, "due_date": "2031-01-31",
             "status": "in_progress", "closing_note": "Đang làm"}
@@ -193,6 +206,7 @@ TABLE: dict[str, list[Probe]] = {
     "account_profile": [signed_in("own profile", u("account_profile"), post=Post(
         lambda w: {"full_name": "Tên đã đổi", "preferred_language": "en"}, effective=True))],
     "account_data_download": [signed_in("own data as JSON", u("account_data_download"))],
+    "account_notices": [signed_in("own notices", u("account_notices"))],
     "account_close": [signed_in("close own account", u("account_close"), post=Post(
         lambda w: {"password": PASSWORD, "confirm": "on"}, effective=True))],
     "accounts:unsubscribe": [
@@ -204,6 +218,17 @@ TABLE: dict[str, list[Probe]] = {
     ],
     "account_login": [P("login", u("account_login"), {"anonymous"}, refused="redirect",
                         anon="200")],
+    # Public: a one-time code is the credential; the signed-in are sent to their learning.
+    "account_code_signin": [P("sign in with a code", u("account_code_signin"), {"anonymous"},
+                              refused="redirect", anon="200", post=Post(
+                                  lambda w: {"contact": "0912 000 999", "code": "ABCD-EFGH"},
+                                  allow=roles("anonymous")))],
+    # Only right after signing in by code; otherwise to the usual password change.
+    "account_code_password": [signed_in("no code sign-in pending", u("account_code_password"),
+                                        ok="redirect", post=Post(lambda w: {
+                                            "new_password1": "Mat-khau-moi-2025",
+                                            "new_password2": "Mat-khau-moi-2025"},
+                                            allow=NOBODY))],
     "account_logout": [P("logout", u("account_logout"), SIGNED_IN, anon="redirect")],
     "account_inactive": [public("inactive", u("account_inactive"))],
     "account_signup": [P("signup", u("account_signup"), {"anonymous"}, refused="redirect",
@@ -223,6 +248,17 @@ TABLE: dict[str, list[Probe]] = {
     "account_reset_password": [public("reset password", u("account_reset_password"))],
     "account_confirm_login_code": [signed_in("no login code pending",
                                              u("account_confirm_login_code"), ok="redirect")],
+    # Public: asks for a sign-in code by SMS or e-mail; the signed-in are sent to their learning.
+    "account_request_login_code": [P("request a sign-in code", u("account_request_login_code"),
+                                     {"anonymous"}, refused="redirect", anon="200", post=Post(
+                                         lambda w: {"login": "0912 000 998"},
+                                         allow=roles("anonymous")))],
+    # Without a pending sign-in or change, the signed-in are sent to change their number.
+    "account_verify_phone": [signed_in("no phone verification pending",
+                                       u("account_verify_phone"), ok="redirect")],
+    "account_change_phone": [signed_in("own phone number", u("account_change_phone"),
+                                       post=Post(lambda w: {"phone": "0912 000 997"},
+                                                 effective=True))],
     "account_confirm_email": [public("a wrong e-mail key", u("account_confirm_email", "x-y"))],
     "account_reset_password_from_key_done": [public(
         "reset done", u("account_reset_password_from_key_done"))],
@@ -252,9 +288,34 @@ TABLE: dict[str, list[Probe]] = {
         post_only("member_c's role in C", u("cooperatives:membership_role", "@membership_c"),
                   Post(lambda w: {"role": "manager"}, allow=NOBODY)),
     ],
+    # Managers add members and print sign-in codes: their own cooperative's only.
+    "cooperatives:members_add": [
+        P("A", u("cooperatives:members_add", "@coop_a"), {"manager_a"}, post=Post(
+            _member_add_data, effective=True)),
+        P("C", u("cooperatives:members_add", "@coop_c"), NOBODY, post=Post(_member_add_data)),
+    ],
+    "cooperatives:members_import": [
+        post_only("A's list", u("cooperatives:members_import", "@coop_a"), Post(
+            _member_list_data, allow=roles("manager_a"), effective=True)),
+        post_only("C's list", u("cooperatives:members_import", "@coop_c"), Post(
+            _member_list_data, allow=NOBODY)),
+    ],
+    "cooperatives:members_template": [signed_in("member list template",
+                                                u("cooperatives:members_template"))],
+    "cooperatives:member_code": [
+        post_only("member_a's new code", u("cooperatives:member_code", "@membership_a"),
+                  Post(allow=roles("manager_a"), effective=True)),
+        post_only("member_c's new code", u("cooperatives:member_code", "@membership_c"),
+                  Post(allow=NOBODY)),
+    ],
     # --- learning -----------------------------------------------------------------------------
     "courses:my_learning": [signed_in("my learning", u("courses:my_learning"))],
     "courses:catalog": [public("catalog", u("courses:catalog"), ok="redirect")],
+    # Only a learner enrolled and out of attempts asks; the others are sent to the course.
+    "courses:attempts_ask": [post_only(
+        "quiz of Z (member_b out of attempts)", u("courses:attempts_ask", "@quiz_z"),
+        Post(allow=roles("member_b"), effective=True))],
+    "help": [public("help", u("help"))],
     "wagtail_serve": [
         public("home page", raw("/")),
         public("course X", _page_url("course_x"), ok="200"),
@@ -316,6 +377,17 @@ TABLE: dict[str, list[Probe]] = {
         P("C's evidence photo", u("readiness:photo", "@submitted_c", "@photo_c"), Q_SIDE),
         P("C's photo through A's assessment", u("readiness:photo", "@open_a", "@photo_c"),
           NOBODY),
+    ],
+    # The thumbnail the pages show: exactly as protected as the photo.
+    "readiness:photo_thumbnail": [
+        P("A's evidence photo", u("readiness:photo_thumbnail", "@open_a", "@photo_a"),
+          A_MEMBERS | P_SIDE),
+        P("B's evidence photo", u("readiness:photo_thumbnail", "@submitted_b", "@photo_b"),
+          {"member_b"} | P_SIDE),
+        P("C's evidence photo", u("readiness:photo_thumbnail", "@submitted_c", "@photo_c"),
+          Q_SIDE),
+        P("C's photo through A's assessment",
+          u("readiness:photo_thumbnail", "@open_a", "@photo_c"), NOBODY),
     ],
     "readiness:photo_delete": [
         post_only("A's evidence photo", u("readiness:photo_delete", "@open_a", "@photo_a"),
@@ -701,6 +773,12 @@ def _admin_entries() -> dict[str, list[Probe]]:
                               TRAINERS | ADMIN))
     add("courses_learners_results", A("learners of own courses", u("courses_learners_results"),
                                       TRAINERS | ADMIN))
+    # POST only; trainer_y (not Z's) finds no such request, officers are sent to the dashboard.
+    add("courses_attempt_request_decide", A(
+        "the request waiting in course Z", u("courses_attempt_request_decide",
+                                             "@attempt_request_z"), ok="405", refused="405",
+        post=Post(lambda w: {"decision": "grant", "count": "1"},
+                  allow=roles("trainer_x", "admin"), effective=True)))
     add("wagtailforms:index", A("forms", u("wagtailforms:index"), pages))
     add("wagtailforms:index_results", A("forms", u("wagtailforms:index_results"), pages))
     add("wagtailforms:list_submissions", A("course X is no form", u(

@@ -1,6 +1,8 @@
 // Autosave for a self-assessment section: each answer, justification and note is saved as it
 // changes and photos upload at once. Without this script the form's buttons save everything, so
 // the script only adds: on a failure the typed values stay in the form and are sent again.
+// Photos are made as small as what the server keeps before they leave the phone (a 3 MB photo
+// would take a minute on 3G), and upload with a progress bar and a Cancel button.
 (function () {
   "use strict";
   const form = document.getElementById("assessment-form");
@@ -9,6 +11,10 @@
   const text = form.dataset;
   const token = form.querySelector("input[name=csrfmiddlewaretoken]").value;
   const TYPING_DELAY = 800;
+  // The long side and JPEG quality of the photos the server keeps, from the page.
+  const PHOTO_MAX_SIDE = parseInt(text.photoMaxSide, 10) || 0;
+  const PHOTO_QUALITY = parseFloat(text.photoQuality) || 0.8;
+  const uploads = new Map(); // card -> the upload in progress: {xhr, sent, cancelled, input}
   const states = new Map();
   let submitting = false;
 
@@ -170,7 +176,7 @@
     link.target = "_blank";
     link.rel = "noopener";
     const image = document.createElement("img");
-    image.src = photo.url;
+    image.src = photo.thumbnail_url || photo.url;
     image.width = 88;
     image.height = 88;
     image.alt = text.photoAlt.replace("{code}", card.querySelector(".point__code").textContent);
@@ -188,39 +194,186 @@
     return item;
   }
 
-  async function upload(card, input) {
-    const files = Array.prototype.slice.call(input.files || []);
-    for (const file of files) {
-      const body = new FormData();
-      body.append("photo", file);
-      setStatus(card, text.uploading, "saving");
-      let response = null;
-      let data = null;
+  // The photo decoded, upright: createImageBitmap, or an <img> of a data: URL (the page's CSP
+  // allows no blob: image) where it is missing or refuses the file.
+  async function decoded(file) {
+    if (window.createImageBitmap) {
       try {
-        response = await fetch(card.dataset.photoUrl, {
-          method: "POST",
-          credentials: "same-origin",
-          headers: { "X-CSRFToken": token, Accept: "application/json" },
-          body: body,
-        });
-        data = await response.json();
-      } catch (error) {
-        data = null;
-      }
-      if (response && response.ok && data && data.ok) {
+        const bitmap = await createImageBitmap(file, { imageOrientation: "from-image" });
+        return { source: bitmap, width: bitmap.width, height: bitmap.height,
+                 close: function () { bitmap.close(); } };
+      } catch (error) { /* try the <img> below */ }
+    }
+    const url = await new Promise(function (resolve, reject) {
+      const reader = new FileReader();
+      reader.onload = function () { resolve(reader.result); };
+      reader.onerror = reject;
+      reader.readAsDataURL(file);
+    });
+    const image = new Image();
+    await new Promise(function (resolve, reject) {
+      image.onload = resolve;
+      image.onerror = reject;
+      image.src = url;
+    });
+    return { source: image, width: image.naturalWidth, height: image.naturalHeight,
+             close: function () {} };
+  }
+
+  // The photo as a JPEG no larger than the server keeps it, or the file itself when the browser
+  // cannot decode it (HEIC outside Safari: the server converts it) or the file is smaller.
+  async function smaller(file) {
+    if (!PHOTO_MAX_SIDE || !window.HTMLCanvasElement) return file;
+    let image = null;
+    try {
+      image = await decoded(file);
+    } catch (error) {
+      return file;
+    }
+    try {
+      const scale = Math.min(1, PHOTO_MAX_SIDE / Math.max(image.width, image.height));
+      const canvas = document.createElement("canvas");
+      canvas.width = Math.max(1, Math.round(image.width * scale));
+      canvas.height = Math.max(1, Math.round(image.height * scale));
+      const context = canvas.getContext("2d");
+      context.fillStyle = "#fff"; // transparent parts on white, as the server does
+      context.fillRect(0, 0, canvas.width, canvas.height);
+      context.imageSmoothingEnabled = true;
+      context.imageSmoothingQuality = "high";
+      context.drawImage(image.source, 0, 0, canvas.width, canvas.height);
+      const blob = await new Promise(function (resolve) {
+        canvas.toBlob(resolve, "image/jpeg", PHOTO_QUALITY);
+      });
+      if (!blob || blob.size >= file.size) return file;
+      blob.name = (file.name || "photo").replace(/\.[^.]*$/, "") + ".jpg";
+      return blob;
+    } catch (error) {
+      return file;
+    } finally {
+      image.close();
+    }
+  }
+
+  function progressBox(card) {
+    let box = card.querySelector("[data-upload]");
+    if (box) return box;
+    box = document.createElement("div");
+    box.className = "upload-progress";
+    box.setAttribute("data-upload", "");
+    box.hidden = true;
+    const bar = document.createElement("progress");
+    bar.max = 100;
+    bar.setAttribute("aria-label", text.uploading);
+    const label = document.createElement("span");
+    label.className = "upload-progress__text";
+    const cancel = document.createElement("button");
+    cancel.type = "button";
+    cancel.className = "button button--small button--secondary upload-progress__cancel";
+    cancel.textContent = text.cancel;
+    cancel.addEventListener("click", function () { cancelUpload(card); });
+    box.appendChild(bar);
+    box.appendChild(label);
+    box.appendChild(cancel);
+    const evidence = card.querySelector(".point__evidence") || card;
+    evidence.appendChild(box);
+    return box;
+  }
+
+  // percent null: still preparing the photo (an indeterminate bar).
+  function showUpload(card, percent) {
+    const box = progressBox(card);
+    const bar = box.querySelector("progress");
+    const label = box.querySelector(".upload-progress__text");
+    if (percent === null) {
+      bar.removeAttribute("value");
+      label.textContent = "";
+    } else {
+      bar.value = percent;
+      label.textContent = percent + "%";
+    }
+    box.hidden = false;
+  }
+
+  function hideUpload(card) {
+    const box = card.querySelector("[data-upload]");
+    if (box) box.hidden = true;
+  }
+
+  function cancelUpload(card) {
+    const current = uploads.get(card);
+    if (!current) return;
+    current.cancelled = true;
+    if (current.xhr) current.xhr.abort();
+  }
+
+  // XMLHttpRequest rather than fetch: only it reports how much of the body has been sent.
+  function post(url, body, current, onProgress) {
+    return new Promise(function (resolve) {
+      const xhr = new XMLHttpRequest();
+      current.xhr = xhr;
+      xhr.open("POST", url);
+      xhr.setRequestHeader("X-CSRFToken", token);
+      xhr.setRequestHeader("Accept", "application/json");
+      xhr.upload.onprogress = function (event) {
+        if (event.lengthComputable && event.total) onProgress(event.loaded / event.total);
+      };
+      xhr.upload.onload = function () { current.sent = true; };
+      xhr.onload = function () {
+        let data = null;
+        try { data = JSON.parse(xhr.responseText); } catch (error) { data = null; }
+        resolve({ status: xhr.status, data: data });
+      };
+      xhr.onerror = function () { resolve({ status: 0, data: null }); };
+      xhr.ontimeout = xhr.onerror;
+      xhr.onabort = function () { resolve({ status: 0, data: null, aborted: true }); };
+      xhr.send(body);
+    });
+  }
+
+  async function upload(card, input) {
+    if (uploads.has(card)) return;
+    const files = Array.prototype.slice.call(input.files || []);
+    const current = { xhr: null, sent: false, cancelled: false, input: input };
+    uploads.set(card, current);
+    // Not picked again meanwhile; given back to the form if it is submitted meanwhile.
+    input.disabled = true;
+    let outcome = "done";
+    for (const file of files) {
+      current.xhr = null;
+      current.sent = false;
+      setStatus(card, text.preparing, "saving");
+      showUpload(card, null);
+      const photo = await smaller(file);
+      if (current.cancelled) { outcome = "cancelled"; break; }
+      const body = new FormData();
+      body.append("photo", photo, photo.name || file.name);
+      setStatus(card, text.uploading, "saving");
+      showUpload(card, 0);
+      const answer = await post(card.dataset.photoUrl, body, current, function (ratio) {
+        showUpload(card, Math.min(100, Math.round(ratio * 100)));
+      });
+      const data = answer.data;
+      if (answer.aborted || current.cancelled) { outcome = "cancelled"; break; }
+      if (answer.status >= 200 && answer.status < 300 && data && data.ok) {
         card.querySelector("[data-thumbs]").appendChild(thumbnail(card, data.photo));
         setStatus(card, text.uploaded, "saved");
-      } else if (data && data.error && response.status < 500) {
-        input.value = ""; // refused: sending it again with the form would be refused again
+      } else if (data && data.error && answer.status < 500) {
+        outcome = "refused";
         setStatus(card, data.error, "error");
-        return;
+        break;
       } else {
-        // Left in the input: "Save and continue" sends it with the form.
+        outcome = "failed";
         setStatus(card, text.failed, "failed");
-        return;
+        break;
       }
     }
-    input.value = "";
+    uploads.delete(card);
+    hideUpload(card);
+    input.disabled = false;
+    if (outcome === "cancelled") setStatus(card, text.cancelled, "cancelled");
+    // Left in the input after a failure: "Save and continue" sends it with the form. Refused or
+    // cancelled, it must not be sent again.
+    if (outcome !== "failed") input.value = "";
   }
 
   async function removePhoto(card, button) {
@@ -281,6 +434,19 @@
     // The form carries every field: pending autosaves would only repeat it.
     submitting = true;
     states.forEach(function (state) { clearTimeout(state.timer); state.pending = {}; });
+    // A photo still on its way goes with the form instead; one fully sent is already added.
+    uploads.forEach(function (current) {
+      current.input.disabled = false;
+      if (current.sent) {
+        current.input.value = "";
+        return;
+      }
+      current.cancelled = true;
+      if (current.xhr) {
+        current.xhr.onabort = null;
+        current.xhr.abort();
+      }
+    });
   });
 
   window.addEventListener("online", sendAllPending);

@@ -117,7 +117,7 @@ def get_urls(assessment, photo):
     af = section_of(assessment.version, "AF")
     return [url("overview", assessment.pk), url("profile", assessment.pk),
             url("section", assessment.pk, af.pk), url("submit", assessment.pk),
-            url("photo", assessment.pk, photo.pk)]
+            url("photo", assessment.pk, photo.pk), url("photo_thumbnail", assessment.pk, photo.pk)]
 
 
 def test_anonymous_visitors_are_sent_to_log_in_from_every_page(client, assessment, photo):
@@ -157,7 +157,8 @@ def test_an_officer_of_the_province_reads_every_page_without_any_form(client, of
     for address in get_urls(assessment, photo):
         response = client.get(address)
         assert response.status_code == 200, address
-        if address != url("photo", assessment.pk, photo.pk):
+        if address not in (url("photo", assessment.pk, photo.pk),
+                           url("photo_thumbnail", assessment.pk, photo.pk)):
             page = response.content.decode()
             assert 'method="post" enctype' not in page, address
             assert 'name="p' not in page, address
@@ -369,7 +370,7 @@ def test_the_section_page_shows_each_applicable_point_as_a_card_with_its_fields(
         assert f'name="p{cb1}-value" value="{value}"' in page
     assert f'name="p{cb1}-justification"' in page  # shown without JavaScript, with a hint
     assert f'name="p{cb1}-note"' in page
-    assert f'name="p{cb1}-photo" accept="image/*" capture="environment"' in page
+    assert f'name="p{cb1}-photo" accept="image/*,.heic,.heif" capture="environment"' in page
     assert 'enctype="multipart/form-data"' in page
     assert "js/assessment.js" in page
 
@@ -547,6 +548,7 @@ def test_a_photo_uploaded_with_the_script_is_stored_and_served_to_members_only(
 
     assert response.status_code == 201
     assert data["photo"] == {"id": photo.pk, "url": url("photo", assessment.pk, photo.pk),
+                             "thumbnail_url": url("photo_thumbnail", assessment.pk, photo.pk),
                              "delete_url": url("photo_delete", assessment.pk, photo.pk)}
     served = client.get(data["photo"]["url"])
     assert served.status_code == 200 and served["Content-Type"] == "image/jpeg"
@@ -574,7 +576,7 @@ def test_a_non_image_upload_gives_a_clear_message(client, member, assessment):
     assert response.status_code == 400
     assert response.json()["error"] == vi(
         "This file could not be read as a photo: it is not an image, or it is damaged or "
-        "incomplete. Please upload a JPEG, PNG or WebP photo.")
+        "incomplete. Please upload a JPEG, PNG, WebP or HEIC photo.")
     assert not EvidencePhoto.objects.exists()
 
 

@@ -16,6 +16,7 @@ from django.db import transaction
 from wagtail.models import Locale, Site
 
 from lms.accounts.models import User
+from lms.accounts.phones import phone_display
 from lms.accounts.roles import TRAINERS, UNION_OFFICERS
 from lms.cooperatives.models import (
     Commune,
@@ -76,6 +77,11 @@ USERS = {
     "giangvien@htx.example": ("Phạm Quốc Huy", "vi", "trainer"),
     "canbo@htx.example": ("Đỗ Thị Lan Anh", "vi", "union officer (Bắc Ninh, Hưng Yên)"),
     "admin@htx.example": ("Hoàng Minh Tuấn", "en", "site admin"),
+}
+# phone -> (key, full name, language, role description): members without e-mail log in with
+# their phone number as they write it (0912 345 678).
+PHONE_USERS = {
+    "+84912345678": ("sodienthoai", "Lò Thị Mai", "vi", "learner (member) without e-mail"),
 }
 
 HOME_EN = {
@@ -168,6 +174,14 @@ class Command(BaseCommand):
                 user=user, email=email, defaults={"verified": True, "primary": True}
             )
             users[email.split("@")[0]] = user
+        for phone, (key, full_name, language, _role) in PHONE_USERS.items():
+            user = User.objects.filter(phone=phone).first() or User(phone=phone)
+            user.full_name = full_name
+            user.preferred_language = language
+            user.phone_verified = True
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+            users[key] = user
         return users
 
     def seed_roles(self, users, cooperatives) -> None:
@@ -176,6 +190,7 @@ class Command(BaseCommand):
             ("quanly", Membership.Role.MANAGER, Membership.Status.ACTIVE),
             ("hocvien", Membership.Role.MEMBER, Membership.Status.ACTIVE),
             ("thanhvienmoi", Membership.Role.MEMBER, Membership.Status.PENDING),
+            ("sodienthoai", Membership.Role.MEMBER, Membership.Status.ACTIVE),
         ]:
             Membership.objects.update_or_create(
                 user=users[key], cooperative=lychee, defaults={"role": role, "status": status}
@@ -209,5 +224,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Log in at /accounts/login/ as:"))
         for email, (full_name, _language, role) in USERS.items():
             self.stdout.write(f"  {role:38} {email.lower():34} {full_name}")
+        for phone, (_key, full_name, _language, role) in PHONE_USERS.items():
+            self.stdout.write(f"  {role:38} {phone_display(phone):34} {full_name}")
         self.stdout.write(f"Password for every demo account: {DEMO_PASSWORD}")
         self.stdout.write("The Wagtail admin (trainers, officers, admin) is at /admin/.")
