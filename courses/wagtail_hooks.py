@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from wagtail import hooks
@@ -22,6 +22,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from courses import selectors, services
 from courses.models import CourseCategory, CoursePage
 from lms.accounts.roles import user_is_trainer
+
+# The learner's e-mail, or the phone of a member without one.
+CONTACT_COLUMN = pgettext_lazy("contact column", "Email or phone")
 
 
 class CourseCategoryViewSet(SnippetViewSet):
@@ -51,7 +54,7 @@ class CourseLearnersReport(ReportView):
     columns = [
         Column("learner", label=_("Learner"), accessor="user"),
         # A learner without e-mail shows the phone (User.contact).
-        Column("email", label=_("Email or phone"), accessor="user.contact"),
+        Column("email", label=CONTACT_COLUMN, accessor="user.contact"),
         Column("course", label=_("Course"), accessor="course.title"),
         Column("progress", label=_("Progress (%)"), accessor="percent"),
         Column("status", label=_("Status"), accessor="get_status_display"),
@@ -61,7 +64,7 @@ class CourseLearnersReport(ReportView):
     list_export = ["user.full_name", "user.contact", "course.title", "percent",
                    "get_status_display", "enrolled_at", "last_activity_at", "completed_at"]
     export_headings = {
-        "user.full_name": _("Learner"), "user.contact": _("Email or phone"),
+        "user.full_name": _("Learner"), "user.contact": CONTACT_COLUMN,
         "course.title": _("Course"),
         "percent": _("Progress (%)"), "get_status_display": _("Status"),
         "enrolled_at": _("Enrolled"), "last_activity_at": _("Last activity"),

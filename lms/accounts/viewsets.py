@@ -6,7 +6,7 @@ PROTECT error, and the confirmation page says what goes and what stays."""
 from django import forms
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 from wagtail.admin.ui.tables import Column
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views.bulk_actions.delete import DeleteBulkAction
@@ -16,6 +16,9 @@ from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
 from lms.accounts.closing import account_close, account_close_blockers
 from lms.accounts.phones import phone_normalize
+
+# The e-mail, or the phone of someone without one.
+CONTACT_COLUMN = pgettext_lazy("contact column", "Email or phone")
 
 PROFILE_FIELDS = {"full_name", "phone", "preferred_language"}
 NAME_FIELDS = {"first_name", "last_name"}
@@ -74,7 +77,7 @@ class UserIndexView(WagtailIndexView):
     @cached_property
     def columns(self):
         return [
-            Column("contact", accessor="contact", label=_("Email or phone"), sort_key="email",
+            Column("contact", accessor="contact", label=CONTACT_COLUMN, sort_key="email",
                    classname="username", width="20%")
             if column.name == self.model.USERNAME_FIELD else column
             for column in super().columns

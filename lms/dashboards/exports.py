@@ -284,7 +284,8 @@ def _learners_query(scope, filters):
 
 
 def _learners(scope, filters, params) -> Table:
-    columns = [Column(_("Learner"), TEXT, 28), Column(_("Email or phone"), TEXT, 28),
+    columns = [Column(_("Learner"), TEXT, 28), Column(pgettext("contact column",
+                                                            "Email or phone"), TEXT, 28),
                Column(_("Cooperative"), TEXT, 34), Column(_("Registration code"), TEXT, 14),
                Column(_("Commune"), TEXT, 20), Column(_("Province"), TEXT, 16),
                Column(_("Enrollments"), INTEGER, 12), Column(_("Completions"), INTEGER, 12),
@@ -315,7 +316,8 @@ def _cooperative_of(scope, params) -> Cooperative:
 
 def _members(scope, filters, params) -> Table:
     cooperative = _cooperative_of(scope, params)
-    columns = [Column(_("Member"), TEXT, 28), Column(_("Email or phone"), TEXT, 28),
+    columns = [Column(_("Member"), TEXT, 28), Column(pgettext("contact column",
+                                                            "Email or phone"), TEXT, 28),
                Column(_("Role"), TEXT, 12), Column(_("Enrollments"), INTEGER, 12),
                Column(_("Completions"), INTEGER, 12), Column(_("Certificates"), INTEGER, 12),
                Column(_("Last activity"), DATE, 16)]
