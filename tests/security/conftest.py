@@ -120,6 +120,7 @@ class World:
     media: dict = field(default_factory=dict)
     quiz_z: object = None  # of course Z (trainer_x): member_b has used every attempt at it
     attempt_request_z: object = None  # another learner's request for more, waiting
+    sheet_a: object = None  # a member of A a manager added, who never chose a password
 
 
 def _submit(version, cooperative, user, *, low: bool = False) -> ReadinessReport:
@@ -186,6 +187,10 @@ def build_world() -> World:
     membership_a = MembershipFactory(cooperative=coop_a, role="member",
                                      user__full_name="Thành viên A")
     member_a = membership_a.user
+    sheet_a = MembershipFactory(cooperative=coop_a, role="member",
+                                user__full_name="Thành viên A chưa đặt mật khẩu")
+    sheet_a.user.set_unusable_password()
+    sheet_a.user.save()
     manager_a = MembershipFactory(cooperative=coop_a, role="manager",
                                   user__full_name="Chủ nhiệm A").user
     member_b = MembershipFactory(cooperative=coop_b, role="member",
@@ -264,7 +269,8 @@ def build_world() -> World:
     return World(
         users=users, coop_a=coop_a, coop_b=coop_b, coop_c=coop_c, union_p=union_p,
         commune_q=commune_q, scope_q=scope_q, pending_a=pending_a, membership_a=membership_a,
-        membership_c=membership_c, course_x=course_x, course_y=course_y, draft_x=draft_x,
+        membership_c=membership_c, sheet_a=sheet_a, course_x=course_x, course_y=course_y,
+        draft_x=draft_x,
         lesson_x=lessons_of(course_x)[0], quiz_x=quiz_of(course_x),
         lesson_y=lessons_of(course_y)[0], category=CourseCategory.objects.first(),
         vietgap=vietgap, ocop=ocop, open_a=open_a, photo_a=photo_a,

@@ -303,8 +303,12 @@ TABLE: dict[str, list[Probe]] = {
     "cooperatives:members_template": [signed_in("member list template",
                                                 u("cooperatives:members_template"))],
     "cooperatives:member_code": [
-        post_only("member_a's new code", u("cooperatives:member_code", "@membership_a"),
+        post_only("new code of A's member without a password",
+                  u("cooperatives:member_code", "@sheet_a"),
                   Post(allow=roles("manager_a"), effective=True)),
+        # member_a chose a password: a code would let the manager sign in as them.
+        post_only("member_a's new code", u("cooperatives:member_code", "@membership_a"),
+                  Post(allow=NOBODY)),
         post_only("member_c's new code", u("cooperatives:member_code", "@membership_c"),
                   Post(allow=NOBODY)),
     ],
