@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from lms.cooperatives.models import Membership
+from lms.exports.spreadsheets import csv_row
 from lms.text import fold
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -157,5 +158,5 @@ def member_rows_read(*, data: bytes, filename: str = "") -> list[MemberRow]:
 def member_template_csv() -> bytes:
     """The empty list to fill in: the header row, with the BOM that makes Excel read UTF-8."""
     out = io.StringIO()
-    csv.writer(out).writerow(TEMPLATE_HEADERS)
+    csv.writer(out).writerow(csv_row(TEMPLATE_HEADERS))
     return out.getvalue().encode("utf-8-sig")

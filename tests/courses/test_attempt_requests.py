@@ -227,7 +227,8 @@ def test_granting_closes_the_request_and_tells_the_learner_with_a_link_to_the_qu
     assert (notice.kind, notice.params["count"], notice.url) == (
         Notice.Kind.ATTEMPTS_GRANTED, 2, quiz.url)
     assert [m.to for m in mail.outbox] == [[student.email]]
-    assert "You have 2 more attempts" in mail.outbox[0].subject
+    assert "gave you more attempts at the quiz of" in mail.outbox[0].subject
+    assert mail.outbox[0].subject.endswith(": 2.")
     assert quiz.url in mail.outbox[0].body
 
 

@@ -86,7 +86,7 @@ def test_an_officer_filters_drills_down_and_downloads_on_a_phone(live_server, ph
     download.save_as(path)
     sheet = openpyxl.load_workbook(path).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][:3] == ("Thành viên", "Email", "Vai trò")
+    assert rows[0][:3] == ("Thành viên", "Email hoặc số điện thoại", "Vai trò")
     assert len(rows) == 1 + 3
     assert all(isinstance(row[3], int) for row in rows[1:])  # enrollments as numbers
 
