@@ -40,6 +40,16 @@ def _own_redis_cache_per_process():
         os.environ["REDIS_URL"] = saved
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hashing():
+    """Passwords are hashed with MD5 in the suite, as Django's testing docs advise: production's
+    PBKDF2 costs about half a second of CPU per hash, and every user the fixtures create and every
+    sign-in computes one (it was a large share of CI's time). Tests about hashing itself set their
+    own hasher (tests/accounts/test_enumeration.py); tests/test_settings.py pins production's."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
