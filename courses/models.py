@@ -21,6 +21,7 @@ from wagtail.search import index
 from courses import grading
 from courses.blocks import LessonBodyBlock, QuestionsBlock
 from courses.permissions import CoursePageForm, CoursePermissionTester
+from lms.pages import CachedViewRestrictionsMixin
 
 
 class CourseCategory(TranslatableMixin, models.Model):
@@ -51,7 +52,7 @@ class Level(models.TextChoices):
     ADVANCED = "advanced", _("Advanced")
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(CachedViewRestrictionsMixin, Page):
     """The catalog: published courses of the learner's language, filterable."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -72,7 +73,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(Page):
+class CoursePage(CachedViewRestrictionsMixin, Page):
     category = models.ForeignKey(
         CourseCategory, on_delete=models.PROTECT, related_name="+", verbose_name=_("category")
     )
@@ -125,6 +126,8 @@ class CoursePage(Page):
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.LessonPage", "courses.QuizPage"]
     base_form_class = CoursePageForm
+    # Fetched with the page when it is served (lms/pages.py): the course page shows them.
+    route_select_related = ("category", "trainer")
 
     class Meta:
         verbose_name = _("course")
@@ -138,7 +141,7 @@ class CoursePage(Page):
         return views.course_page(request, self)
 
 
-class LessonPage(Page):
+class LessonPage(CachedViewRestrictionsMixin, Page):
     item_kind = "lesson"
     body = StreamField(LessonBodyBlock(), verbose_name=_("body"))
     estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=15)
@@ -165,7 +168,7 @@ class LessonPage(Page):
         return views.lesson_preview(request, self)
 
 
-class QuizPage(Page):
+class QuizPage(CachedViewRestrictionsMixin, Page):
     item_kind = "quiz"
     intro = models.TextField(_("introduction"), blank=True)
     questions = StreamField(QuestionsBlock(), verbose_name=_("questions"))

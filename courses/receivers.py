@@ -1,12 +1,27 @@
 """How the courses app takes part in closing an account and in the person's data download
-(signals of lms.accounts)."""
+(signals of lms.accounts), and tells the pages' cache when a category changes."""
 
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page
 
-from courses.models import AttemptRequest, Enrollment, LessonProgress, QuizAttempt
+from courses.models import (
+    AttemptRequest,
+    CourseCategory,
+    Enrollment,
+    LessonProgress,
+    QuizAttempt,
+)
+from lms import pages
 from lms.accounts.models import User
 from lms.accounts.signals import account_closing, personal_data_requested
+
+
+@receiver(post_save, sender=CourseCategory, dispatch_uid="courses.category_saved")
+@receiver(post_delete, sender=CourseCategory, dispatch_uid="courses.category_deleted")
+def category_changed(sender, **kwargs) -> None:
+    """The catalog keeps its categories' names in the cache (courses/selectors.py)."""
+    pages.pages_changed()
 
 
 @receiver(account_closing, sender=User, dispatch_uid="courses.account_closing")

@@ -1,9 +1,17 @@
-"""Reads of the courses app: the catalog, a course's outline, a learner's progress."""
+"""Reads of the courses app: the catalog, a course's outline, a learner's progress.
 
+What every visitor sees alike (the catalog's courses with their covers, a course's outline) is
+kept in the cache under the pages' version (lms/pages.py), so it is read again as soon as a
+page, a category or an image changes; what belongs to one person is read on each request."""
+
+import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.utils import translation
 from wagtail.models import Locale, Page
 
 from courses.models import (
@@ -18,10 +26,89 @@ from courses.models import (
     QuizAttempt,
     QuizPage,
 )
+from lms import pages
 from lms.cooperatives.models import Membership
 from lms.text import accent_insensitive_pattern
 
 CATALOG_PAGE_SIZE = 24
+# The renditions the catalog's cards and a course's header show (the `{% image %}` filters).
+CARD_COVER = "fill-640x360|format-webp|webpquality-70"
+HEADER_COVER = "fill-720x360|format-webp|webpquality-70"
+
+
+@dataclass(frozen=True)
+class Cover:
+    """A cover rendition, read once when the cache is filled: its address, size and alt text."""
+
+    url: str
+    width: int
+    height: int
+    alt: str
+
+
+def _cover(image, spec: str) -> Cover | None:
+    if image is None:
+        return None
+    # get_renditions (not get_rendition) finds the prefetched rendition without writing it
+    # back to Wagtail's rendition cache.
+    rendition = image.get_renditions(spec)[spec]
+    return Cover(url=rendition.url, width=rendition.width, height=rendition.height,
+                 alt=rendition.alt)
+
+
+@dataclass(frozen=True)
+class CatalogCourse:
+    """A course as its catalog card shows it, the same for every visitor."""
+
+    pk: int
+    title: str
+    summary: str
+    url: str
+    translation_key: object
+    level: str
+    estimated_hours: Decimal
+    category_slug: str
+    category_name: str
+    cover: Cover | None
+
+    def get_level_display(self):
+        return Level(self.level).label
+
+
+@dataclass
+class CatalogEntry:
+    """A card of one request: the course and the visitor's enrollment in it, if any."""
+
+    course: CatalogCourse
+    enrollment: "Enrollment | None" = None
+
+    def __getattr__(self, name):
+        return getattr(self.course, name)
+
+
+def catalog_courses(*, index) -> tuple[list[CourseCategory], list[CatalogCourse]]:
+    """The categories of the catalog's language and its live courses in the trainers' order,
+    cached until the pages change."""
+    key = pages.cache_key("catalog", index.pk)
+    found = cache.get(key)
+    if found is not None:
+        return found
+    categories = list(CourseCategory.objects.filter(locale_id=index.locale_id))
+    by_key = {category.translation_key: category for category in categories}
+    courses = []
+    for course in (CoursePage.objects.live().child_of(index)
+                   .select_related("category", "cover_image")
+                   .prefetch_related("cover_image__renditions").order_by("path")):
+        # The category in the catalog's language when a translation exists.
+        shown = by_key.get(course.category.translation_key, course.category)
+        courses.append(CatalogCourse(
+            pk=course.pk, title=course.title, summary=course.summary, url=course.url,
+            translation_key=course.translation_key, level=course.level,
+            estimated_hours=course.estimated_hours, category_slug=course.category.slug,
+            category_name=shown.name, cover=_cover(course.cover_image, CARD_COVER)))
+    found = (categories, courses)
+    cache.set(key, found, pages.TIMEOUT)
+    return found
 
 
 def catalog_page() -> CourseIndexPage | None:
@@ -30,36 +117,40 @@ def catalog_page() -> CourseIndexPage | None:
     return (catalogs.filter(locale=Locale.get_active()).first() or catalogs.first())
 
 
+def catalog_url() -> str | None:
+    """The address of `catalog_page()`, cached until the pages change."""
+    key = pages.cache_key("catalog-url", translation.get_language())
+    url = cache.get(key)
+    if url is None:
+        catalog = catalog_page()
+        url = catalog.url if catalog is not None else ""
+        cache.set(key, url, pages.TIMEOUT)
+    return url or None
+
+
 def catalog(*, index, params, user) -> dict:
     """Live courses of the catalog page `index` (so of its language), filtered by the category
     slug and level in `params` and searched by the words of its `q` in their titles and
     summaries, accents or not; with the categories to filter by and the user's enrollments."""
-    categories = list(CourseCategory.objects.filter(locale_id=index.locale_id))
-    by_key = {category.translation_key: category for category in categories}
-    courses = (
-        CoursePage.objects.live().child_of(index)
-        .select_related("category", "cover_image")
-        .prefetch_related("cover_image__renditions")
-        .order_by("path")
-    )
+    categories, courses = catalog_courses(index=index)
     category_slug = params.get("category", "")
     level = params.get("level", "")
     query = " ".join(params.get("q", "").split())[:100]
     if query:
-        pattern = accent_insensitive_pattern(query)
-        courses = courses.filter(Q(title__regex=pattern) | Q(summary__regex=pattern))
+        # The same pattern the database's __regex lookup was given, matched the same way.
+        pattern = re.compile(accent_insensitive_pattern(query))
+        courses = [c for c in courses if pattern.search(c.title) or pattern.search(c.summary)]
     if category_slug:
-        courses = courses.filter(category__slug=category_slug)
+        courses = [c for c in courses if c.category_slug == category_slug]
     if level in Level.values:
-        courses = courses.filter(level=level)
-    courses = list(courses[:CATALOG_PAGE_SIZE])
-    enrollments = enrollments_by_course_key(user=user, keys=[c.translation_key for c in courses])
-    for course in courses:
-        # Show the category in the catalog's language when a translation exists.
-        course.category_shown = by_key.get(course.category.translation_key, course.category)
-        course.enrollment = enrollments.get(course.translation_key)
+        courses = [c for c in courses if c.level == level]
+    entries = [CatalogEntry(course=course) for course in courses[:CATALOG_PAGE_SIZE]]
+    enrollments = enrollments_by_course_key(user=user,
+                                            keys=[e.translation_key for e in entries])
+    for entry in entries:
+        entry.enrollment = enrollments.get(entry.translation_key)
     return {
-        "courses": courses,
+        "courses": entries,
         "categories": categories,
         "levels": Level.choices,
         "selected_category": category_slug,
@@ -79,6 +170,69 @@ def course_outline(*, course: CoursePage) -> list[Page]:
     return list(
         course.get_children().live().type(LessonPage, QuizPage).specific().order_by("path")
     )
+
+
+@dataclass(frozen=True)
+class OutlineItem:
+    """A lesson or quiz as the outline, the pager and the progress show it."""
+
+    pk: int
+    title: str
+    url: str
+    translation_key: object
+    item_kind: str
+    estimated_minutes: int | None
+
+
+@dataclass(frozen=True)
+class CourseFacts:
+    """What a course's pages show alike to everyone: its name and address, the catalog it is
+    in, its cover, its live lessons and quizzes, the courses to take first."""
+
+    pk: int
+    title: str
+    url: str
+    translation_key: object
+    catalog_url: str
+    cover: Cover | None
+    outline: list[OutlineItem]
+    prerequisites: list[tuple[str, str]]  # (title, url)
+
+
+def course_facts(*, course_path: str) -> CourseFacts:
+    """The facts of the course at `course_path` (a course page's, or a lesson's parent's),
+    cached until the pages change."""
+    key = pages.cache_key("course", course_path)
+    facts = cache.get(key)
+    if facts is not None:
+        return facts
+    course = CoursePage.objects.select_related("cover_image").get(path=course_path)
+    facts = CourseFacts(
+        pk=course.pk, title=course.title, url=course.url,
+        translation_key=course.translation_key,
+        catalog_url=course.get_parent().url,
+        cover=_cover(course.cover_image, HEADER_COVER),
+        outline=[OutlineItem(pk=item.pk, title=item.title, url=item.url,
+                             translation_key=item.translation_key, item_kind=item.item_kind,
+                             estimated_minutes=getattr(item, "estimated_minutes", None))
+                 for item in course_outline(course=course)],
+        prerequisites=[(p.title, p.url) for p in course.prerequisites.live().order_by("path")],
+    )
+    cache.set(key, facts, pages.TIMEOUT)
+    return facts
+
+
+def course_facts_of_item(page) -> CourseFacts:
+    """The facts of the course a lesson or quiz belongs to."""
+    return course_facts(course_path=page.path[:-Page.steplen])
+
+
+def category_shown(category: CourseCategory) -> CourseCategory:
+    """The category in the visitor's language (Wagtail's `.localized`), with no query when it
+    is in that language already."""
+    if category.locale_id == pages.active_locale_id():
+        return category
+    return category.localized
 
 
 def enrollment_for(*, user, course: CoursePage) -> Enrollment | None:
@@ -127,15 +281,16 @@ class Progress:
                 self.items[i + 1] if i + 1 < len(self.items) else None)
 
 
-def enrollment_progress(*, enrollment: Enrollment | None, outline: list[Page]) -> Progress:
-    """Which items of `outline` the enrollment has done: lessons marked done, quizzes passed."""
+def enrollment_progress(*, enrollment: Enrollment | None, outline: list) -> Progress:
+    """Which items of `outline` (pages or `OutlineItem`s) the enrollment has done: lessons
+    marked done, quizzes passed; in one query."""
     if enrollment is None:
         return Progress(items=outline)
-    done = set(LessonProgress.objects.filter(enrollment=enrollment)
-               .values_list("lesson_key", flat=True))
-    done |= set(QuizAttempt.objects.filter(enrollment=enrollment, passed=True)
-                .values_list("quiz_key", flat=True))
-    return Progress(items=outline, done_keys=done)
+    lessons = LessonProgress.objects.filter(enrollment=enrollment).values_list("lesson_key")
+    quizzes = (QuizAttempt.objects.filter(enrollment=enrollment, passed=True).order_by()
+               .values_list("quiz_key"))
+    return Progress(items=outline,
+                    done_keys={key for (key,) in lessons.union(quizzes, all=True)})
 
 
 def members_a_manager_can_enroll(*, manager):

@@ -1,6 +1,8 @@
 """Writes of the courses app: enrolling, finishing lessons, submitting quizzes, completing, and
 asking for (and granting) more attempts at a quiz."""
 
+from datetime import timedelta
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -69,8 +71,18 @@ def _touch(enrollment: Enrollment, page) -> None:
     )
 
 
+# How fresh "last activity" is kept by mere visits: the reminders and reports that read it count
+# in days, so a learner reading on does not write on every page.
+ACTIVITY_RESOLUTION = timedelta(hours=1)
+
+
 def lesson_visit(*, enrollment: Enrollment, lesson: LessonPage) -> None:
-    """Remember the lesson as where the learner left off."""
+    """Remember the lesson as where the learner left off. Nothing is written when that is
+    already known and the last activity is recent: reading a lesson again costs no write."""
+    if (enrollment.last_page_key == lesson.translation_key
+            and enrollment.last_activity_at is not None
+            and timezone.now() - enrollment.last_activity_at < ACTIVITY_RESOLUTION):
+        return
     _touch(enrollment, lesson)
 
 

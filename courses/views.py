@@ -26,13 +26,15 @@ def course_page(request, page):
             enrollment = services.enrollment_create(user=request.user, course=page)
             messages.success(request, _("You are enrolled. Start with the first lesson."))
             first = selectors.enrollment_progress(
-                enrollment=enrollment, outline=selectors.course_outline(course=page)).next_item()
+                enrollment=enrollment,
+                outline=selectors.course_facts(course_path=page.path).outline).next_item()
             return redirect(first.url if first else page.url)
         if action == "enroll_members":
             return _enroll_members(request, page)
         return redirect(page.url)
 
-    outline = selectors.course_outline(course=page)
+    facts = selectors.course_facts(course_path=page.path)
+    outline = facts.outline
     progress = selectors.enrollment_progress(enrollment=enrollment, outline=outline)
     resume = None
     if enrollment is not None:
@@ -45,10 +47,10 @@ def course_page(request, page):
         for member in members:
             member.already_enrolled = member.pk in enrolled
     return TemplateResponse(request, "courses/course_page.html", {
-        "page": page, "self": page, "outline": outline, "progress": progress,
+        "page": page, "self": page, "facts": facts, "outline": outline, "progress": progress,
         "enrollment": enrollment, "resume": resume, "members": members,
-        "category": page.category.localized,
-        "prerequisites": page.prerequisites.live().specific(),
+        "category": selectors.category_shown(page.category),
+        "prerequisites": facts.prerequisites,
     })
 
 
@@ -68,8 +70,9 @@ def _enroll_members(request, page):
 
 
 def _enrollment_or_redirect(request, page):
-    """Lessons and quizzes are for enrolled learners; others go to the course page."""
-    course = page.get_parent().specific
+    """Lessons and quizzes are for enrolled learners; others go to the course page. The course
+    comes as its cached `CourseFacts`: its name, address, key and outline."""
+    course = selectors.course_facts_of_item(page)
     if not request.user.is_authenticated:
         return course, None, redirect_to_login(page.url)
     enrollment = selectors.enrollment_for(user=request.user, course=course)
@@ -83,7 +86,7 @@ def lesson_page(request, page):
     course, enrollment, refusal = _enrollment_or_redirect(request, page)
     if refusal:
         return refusal
-    outline = selectors.course_outline(course=course)
+    outline = course.outline
     if request.method == "POST":
         services.lesson_complete(enrollment=enrollment, lesson=page)
         enrollment.refresh_from_db()
@@ -153,8 +156,7 @@ def quiz_page(request, page):
         "may_ask": standing.may_ask_for_more,
         "attempt_request": (selectors.attempt_request_latest(enrollment=enrollment, quiz=page)
                             if standing.may_ask_for_more else None),
-        "progress": selectors.enrollment_progress(
-            enrollment=enrollment, outline=selectors.course_outline(course=course)),
+        "progress": selectors.enrollment_progress(enrollment=enrollment, outline=course.outline),
     }
     if shown_attempt is not None:
         context["result"] = _result_view(page, shown_attempt,
@@ -228,11 +230,11 @@ def _result_view(page, attempt: QuizAttempt, *, reveal: bool) -> dict:
 
 def catalog_redirect(request):
     """The catalog in the visitor's language (or the default one), from a fixed URL."""
-    catalog = selectors.catalog_page()
-    if catalog is None:
+    url = selectors.catalog_url()
+    if url is None:
         raise Http404
     query = request.GET.urlencode()
-    return redirect(f"{catalog.url}?{query}" if query else catalog.url)
+    return redirect(f"{url}?{query}" if query else url)
 
 
 @login_required

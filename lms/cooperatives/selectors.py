@@ -1,5 +1,7 @@
 """Reads of the cooperatives app. Every question of "who may see which cooperative" is here."""
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet
 
 from lms.accounts.roles import user_is_union_officer
@@ -130,8 +132,18 @@ def cooperatives_to_join(*, query: str = "", province_id: int | None = None, use
     return cooperatives.order_by("name_collation", "name")
 
 
+REACH_CACHE_KEY = "cooperatives:platform-reach"
+
+
 def platform_reach() -> dict[str, int]:
-    """Headline figures for the home page: cooperatives, provinces with one, active members."""
+    """Headline figures for the home page: cooperatives, provinces with one, active members.
+    Counting distinct members grows with the country, and the figures are rounded in people's
+    minds anyway: they are counted at most every LMS_REACH_CACHE_SECONDS."""
+    return cache.get_or_set(REACH_CACHE_KEY, _platform_reach_count,
+                            settings.LMS_REACH_CACHE_SECONDS)
+
+
+def _platform_reach_count() -> dict[str, int]:
     return {
         "cooperatives": Cooperative.objects.count(),
         "provinces": Cooperative.objects.values("province_id").distinct().count(),

@@ -6,9 +6,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from lms.cooperatives.selectors import platform_reach
+from lms.pages import CachedViewRestrictionsMixin
 
 
-class HomePage(Page):
+class HomePage(CachedViewRestrictionsMixin, Page):
     headline = models.CharField(_("headline"), max_length=120, blank=True)
     intro = models.TextField(_("introduction"), blank=True)
 

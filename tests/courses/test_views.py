@@ -5,8 +5,6 @@ than interface text."""
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from courses import services
@@ -387,86 +385,3 @@ def test_a_plain_member_posting_enroll_members_enrolls_nobody(
     assert response.status_code == 302
     assert response.url == course.url
     assert not Enrollment.objects.exists()
-
-
-# --- query counts: they do not grow with the number of courses, lessons or enrollments
-
-
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(captured)
-
-
-def test_the_catalog_runs_the_same_number_of_queries_for_2_and_12_courses(
-    client, learner, django_assert_num_queries
-):
-    client.force_login(learner)
-    courses = [make_course() for _ in range(2)]
-    services.enrollment_create(user=learner, course=courses[0])
-    url = catalog().url
-    client.get(url)  # warm the site and locale caches
-    small = count_queries(client, url)
-    assert small <= 14
-    for _ in range(10):
-        services.enrollment_create(user=learner, course=make_course())
-    with django_assert_num_queries(small):
-        response = client.get(url)
-    assert len(response.context["courses"]) == 12
-
-
-def test_a_course_page_runs_the_same_number_of_queries_for_2_and_8_lessons(
-    client, learner, django_assert_num_queries
-):
-    small_course, big_course = make_course(lessons=2), make_course(lessons=8)
-    for course in (small_course, big_course):
-        enrollment = services.enrollment_create(user=learner, course=course)
-        services.lesson_complete(enrollment=enrollment, lesson=lessons_of(course)[0])
-    client.force_login(learner)
-    client.get(small_course.url)
-    small = count_queries(client, small_course.url)
-    assert small <= 23
-    with django_assert_num_queries(small):
-        response = client.get(big_course.url)
-    assert len(response.context["outline"]) == 9
-
-
-def test_a_lesson_page_runs_the_same_number_of_queries_for_2_and_8_lessons(
-    client, learner, django_assert_num_queries
-):
-    small_course, big_course = make_course(lessons=2), make_course(lessons=8)
-    for course in (small_course, big_course):
-        enrollment = services.enrollment_create(user=learner, course=course)
-        services.lesson_complete(enrollment=enrollment, lesson=lessons_of(course)[0])
-    client.force_login(learner)
-    small_url, big_url = lessons_of(small_course)[1].url, lessons_of(big_course)[1].url
-    client.get(small_url)
-    small = count_queries(client, small_url)
-    assert small <= 22
-    with django_assert_num_queries(small):
-        response = client.get(big_url)
-    assert response.context["progress"].total == 9
-
-
-def test_my_learning_runs_the_same_number_of_queries_for_1_and_6_enrollments(
-    client, learner, django_assert_num_queries
-):
-    def enroll_with_progress():
-        course = make_course()
-        enrollment = services.enrollment_create(user=learner, course=course)
-        services.lesson_complete(enrollment=enrollment, lesson=lessons_of(course)[0])
-        return enrollment
-
-    enroll_with_progress()
-    client.force_login(learner)
-    url = reverse("courses:my_learning")
-    client.get(url)
-    small = count_queries(client, url)
-    assert small <= 7
-    for _ in range(5):
-        enroll_with_progress()
-    with django_assert_num_queries(small):
-        response = client.get(url)
-    assert len(response.context["in_progress"]) == 6
-

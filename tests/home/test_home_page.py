@@ -1,4 +1,8 @@
-"""The Wagtail home page: routable, shows the platform's reach, and a bounded number of queries."""
+"""The Wagtail home page: routable, shows the platform's reach (counted at most every
+LMS_REACH_CACHE_SECONDS), and a bounded number of queries."""
+
+import re
+import time
 
 import pytest
 from django.db import connection
@@ -62,3 +66,28 @@ def test_the_home_page_runs_the_same_number_of_queries_whatever_the_data(
     with django_assert_num_queries(len(small.captured_queries)):
         client.get("/")
     assert len(small.captured_queries) <= 8
+
+
+def reach_shown(client) -> list[str]:
+    html = client.get("/").content.decode()
+    return re.findall(r'<div class="stat"><strong>(\d+)</strong>', html)
+
+
+def test_the_reach_is_counted_once_then_read_until_it_expires(client, settings):
+    settings.LMS_REACH_CACHE_SECONDS = 1
+    MembershipFactory.create_batch(3)
+    assert reach_shown(client) == ["3", "1", "3"]
+
+    MembershipFactory.create_batch(2)
+    with CaptureQueriesContext(connection) as captured:
+        assert reach_shown(client) == ["3", "1", "3"]
+    assert not [q for q in captured.captured_queries if "COUNT(" in q["sql"]]
+
+    time.sleep(1.1)
+    assert reach_shown(client) == ["5", "1", "5"]
+
+
+def test_the_reach_is_kept_ten_minutes_by_default():
+    from django.conf import settings
+
+    assert settings.LMS_REACH_CACHE_SECONDS == 600
