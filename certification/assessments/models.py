@@ -7,6 +7,8 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.fields.json import KT
+from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -129,6 +131,11 @@ class ReadinessReport(models.Model):
     ready = models.BooleanField(_("ready"))
     reason = models.CharField(_("reason"), max_length=32)
     snapshot = models.JSONField(_("snapshot"))
+    # The OCOP projected stars of the snapshot, written by the database itself (also for rows
+    # inserted in bulk), so that the dashboards count them without reading every snapshot.
+    stars = models.GeneratedField(
+        expression=Cast(KT("snapshot__ocop__stars"), models.IntegerField()),
+        output_field=models.IntegerField(null=True), db_persist=True)
     created_at = models.DateTimeField(pgettext_lazy("date created", "created"), auto_now_add=True)
 
     class Meta:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import File
-from django.db.models import Count, Exists, Max, OuterRef
+from django.db.models import Count, Exists, Max, OuterRef, QuerySet
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import urlencode
@@ -47,7 +47,7 @@ PROGRESS_EVERY = 100  # rows between two progress updates of a background export
 
 def stream_limit() -> int:
     """Above this many rows a list is built in the background."""
-    return getattr(settings, "DASHBOARD_EXPORT_STREAM_LIMIT", 2000)
+    return getattr(settings, "DASHBOARD_EXPORT_STREAM_LIMIT", CHUNK)
 
 
 @dataclass
@@ -67,13 +67,22 @@ class Table:
 @dataclass(frozen=True)
 class Spec:
     """How to build one table: its file name stem (Vietnamese, ASCII), its title, the builder
-    and, for the lists, how to count their rows before deciding where to build them."""
+    and, for the lists, their rows as a plain queryset (no figures) to count them cheaply."""
 
     slug: str
     title: object
     build: Callable[..., Table]
-    count: Callable[..., int] | None = None
+    rows: Callable[..., QuerySet] | None = None
     needs_cooperative: bool = False
+
+    def count(self, scope: Scope, filters: Filters, params: dict, *,
+              at_most: int | None = None) -> int:
+        """The list's rows, or `at_most` + 1 when there are more: the request only asks
+        whether the list is long, and stops counting there; the worker counts them all."""
+        rows = self.rows(scope, filters, params).order_by()
+        if at_most is not None:
+            rows = rows[:at_most + 1]
+        return rows.count()
 
 
 def _rate_column() -> Column:
@@ -247,6 +256,7 @@ def _cooperatives(scope, filters, params) -> Table:
     def rows():
         cooperatives = _cooperatives_query(scope, filters, params).iterator(chunk_size=CHUNK)
         for batch in _batches(cooperatives, CHUNK):
+            batch = selectors.cooperatives_with_figures(batch, filters)
             verdicts = selectors.readiness_of(cooperative.pk for cooperative in batch)
             for cooperative in batch:
                 mine = verdicts.get(cooperative.pk, {})
@@ -262,15 +272,20 @@ def _cooperatives(scope, filters, params) -> Table:
     return Table(_("Cooperatives"), columns, rows())
 
 
-def _learners_query(scope, filters):
+def _learner_memberships(scope, filters, params=None):
     """One row per learner and cooperative: a learner in two cooperatives of the scope has a
     row in each, like the breakdowns by cooperative."""
-    conditions = selectors.enrollment_conditions(filters, "user__enrollments__")
     started = selectors.enrollment_conditions(filters).started
     return (Membership.objects
             .filter(status=Membership.Status.ACTIVE,
                     cooperative__in=selectors.cooperatives_in(scope, filters))
-            .filter(Exists(Enrollment.objects.filter(started, user_id=OuterRef("user_id"))))
+            .filter(Exists(Enrollment.objects.filter(started, user_id=OuterRef("user_id")))))
+
+
+def _learners_query(scope, filters):
+    """`_learner_memberships` with each learner's figures."""
+    conditions = selectors.enrollment_conditions(filters, "user__enrollments__")
+    return (_learner_memberships(scope, filters)
             .select_related("user", "cooperative__province", "cooperative__commune")
             .annotate(enrollments=Count("user__enrollments", filter=conditions.started,
                                         distinct=True),
@@ -373,17 +388,16 @@ TABLES: dict[str, Spec] = {
     "distance": Spec("khoang-cach-den-san-sang", gettext_lazy("Distance to ready"), _distance),
     "stars": Spec("sao-ocop-du-kien", gettext_lazy("OCOP projected stars"), _stars),
     "actions": Spec("hanh-dong-khac-phuc", gettext_lazy("Open corrective actions"), _actions,
-                    count=lambda scope, filters, params:
-                    _actions_query(scope, filters, params).count()),
+                    rows=_actions_query),
     "cooperatives": Spec("danh-sach-hop-tac-xa", gettext_lazy("Cooperatives"), _cooperatives,
-                         count=lambda scope, filters, params:
-                         _cooperatives_query(scope, filters, params).count()),
+                         rows=lambda scope, filters, params: selectors.cooperatives_found(
+                             scope, filters, query=params.get("q", ""))),
     "learners": Spec("danh-sach-hoc-vien", gettext_lazy("Learners"), _learners,
-                     count=lambda scope, filters, params:
-                     _learners_query(scope, filters).count()),
+                     rows=_learner_memberships),
     "members": Spec("thanh-vien-hop-tac-xa", gettext_lazy("Members"), _members,
-                    count=lambda scope, filters, params:
-                    selectors.members_with_progress(_cooperative_of(scope, params)).count(),
+                    rows=lambda scope, filters, params: Membership.objects.filter(
+                        cooperative=_cooperative_of(scope, params),
+                        status=Membership.Status.ACTIVE),
                     needs_cooperative=True),
 }
 EXTRA_PARAMS = ("q", "sort", "cooperative")  # besides the filters, what a table may need
@@ -400,12 +414,14 @@ def file_name(name: str, fmt: str, scope: Scope, params: dict) -> str:
     return f"{slug}-{timezone.localdate():%Y%m%d}.{fmt}"
 
 
-def is_big(name: str, scope: Scope, filters: Filters, params: dict) -> tuple[bool, int | None]:
+def is_big(name: str, scope: Scope, filters: Filters, params: dict) -> bool:
+    """Whether the table is a list longer than `stream_limit()`: counted no further than
+    that, so the request answers at once whatever the size of the country."""
     spec = TABLES[name]
-    if spec.count is None:
-        return False, None
-    total = spec.count(scope, filters, params)
-    return total > stream_limit(), total
+    if spec.rows is None:
+        return False
+    limit = stream_limit()
+    return spec.count(scope, filters, params, at_most=limit) > limit
 
 
 # --- writers --------------------------------------------------------------------------------
@@ -491,7 +507,8 @@ DASHBOARD_TABLE = "dashboards.table"  # the kind of export lms.exports builds wi
 
 def dashboard_export_request(*, scope: Scope, table: str, fmt: str, filters: Filters,
                              params: dict, total: int | None = None) -> Export:
-    """Record the export of a long list and build it in Celery after the commit."""
+    """Record the export of a long list and build it in Celery after the commit (the worker
+    counts its rows)."""
     return export_request(
         user=scope.user, kind=DASHBOARD_TABLE, title=str(TABLES[table].title), fmt=fmt,
         params={"table": table,
@@ -512,7 +529,7 @@ def dashboard_export_build(*, export: Export, progress: Progress) -> ExportFile:
     filters = form.filters()
     params = {key: asked[key] for key in EXTRA_PARAMS if key in asked}
     spec = TABLES[table]
-    progress(0, spec.count(scope, filters, params) if spec.count else 0)
+    progress(0, spec.count(scope, filters, params) if spec.rows else 0)
 
     def on_row(number: int) -> None:
         if number % PROGRESS_EVERY == 0:

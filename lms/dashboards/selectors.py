@@ -42,8 +42,9 @@ from django.db.models import (
     Subquery,
     Value,
     When,
+    Window,
 )
-from django.db.models.functions import Cast, Coalesce, TruncMonth
+from django.db.models.functions import Cast, Coalesce, NullIf, RowNumber, TruncMonth
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -55,12 +56,20 @@ from certification.models import (
     Standard,
     StandardVersion,
 )
-from courses.models import CourseCategory, CoursePage, Enrollment
-from courses.selectors import with_done_counts, with_percent
+from courses.models import (
+    CourseCategory,
+    CoursePage,
+    Enrollment,
+    LessonProgress,
+    QuizAttempt,
+)
+from courses.selectors import with_percent
 from lms.accounts.models import User
 from lms.accounts.roles import user_is_union_officer
 from lms.cooperatives.models import Commune, Cooperative, Membership, OfficerScope, fold
 from lms.cooperatives.selectors import cooperatives_overseen_by, provinces_overseen_by
+from lms.dashboards import summaries
+from lms.dashboards.models import CooperativeCertificate, CooperativeEnrollment
 from lms.months import add_months
 from lms.text import vietnamese_sort_key
 
@@ -199,19 +208,6 @@ def enrollment_conditions(filters: Filters, prefix: str = "") -> Conditions:
                        cohort_done=started & Q(**{f"{prefix}status": COMPLETED}))
 
 
-def _enrollments_of(cooperatives) -> QuerySet[Enrollment]:
-    """Enrollments of learners with an active membership in one of `cooperatives`; each once,
-    however many of those cooperatives the learner belongs to."""
-    return Enrollment.objects.filter(user_id__in=_learners_of(cooperatives))
-
-
-def _learners_of(cooperatives):
-    """Ids of users with an active membership in one of `cooperatives`, as a subquery (not
-    correlated: the database builds the set once)."""
-    return Membership.objects.filter(status=ACTIVE, cooperative__in=cooperatives).values(
-        "user_id")
-
-
 def _in_force_q() -> Q:
     """Valid today, as the certificates app decides it (expired the day after the last day)."""
     return Certificate.valid_q()
@@ -228,11 +224,6 @@ def _course_certificates(filters: Filters) -> QuerySet[Certificate]:
         certificates = certificates.filter(
             Exists(Enrollment.objects.filter(course, pk=OuterRef("source_id"))))
     return certificates
-
-
-def _certificates_of(cooperatives, filters: Filters) -> QuerySet[Certificate]:
-    """The certificates of `_course_certificates` held by learners of `cooperatives`."""
-    return _course_certificates(filters).filter(recipient_id__in=_learners_of(cooperatives))
 
 
 def certificates_per_user(filters: Filters):
@@ -320,53 +311,209 @@ def _row(label, values: dict, **extra) -> Row:
     return Row(label=label, **{name: values[name] for name in names if name in values}, **extra)
 
 
+def _cooperative_ids(cooperatives):
+    """The ids of `cooperatives` (a queryset, as a subquery, or a list)."""
+    if isinstance(cooperatives, QuerySet):
+        return cooperatives.order_by().values("pk")
+    return [getattr(item, "pk", item) for item in cooperatives]
+
+
+def _summary_enrollments(cooperatives) -> QuerySet[CooperativeEnrollment]:
+    summaries.refreshed_at()  # builds them on first need
+    return CooperativeEnrollment.objects.filter(
+        cooperative_id__in=_cooperative_ids(cooperatives))
+
+
+def _days_q(path: str, filters: Filters) -> Q:
+    """The local days of the period (both ends included)."""
+    condition = Q()
+    if filters.date_from:
+        condition &= Q(**{f"{path}__gte": filters.date_from})
+    if filters.date_to:
+        condition &= Q(**{f"{path}__lte": filters.date_to})
+    return condition
+
+
+def _first_q(previous: str, filters: Filters) -> Q:
+    """The row is the first start of its partition in the period: the previous start of the
+    partition (see models.CooperativeEnrollment) was before the period, or there is none."""
+    if filters.date_from:
+        return Q(**{f"{previous}__isnull": True}) | Q(**{f"{previous}__lt": filters.date_from})
+    return Q(**{f"{previous}__isnull": True})
+
+
+@dataclass(frozen=True)
+class Counted:
+    """Which summary rows count, under the filters: started, finished, started then completed,
+    and the first start of a learner (by course category for `by_category`) and of a
+    cooperative in the period."""
+
+    started: Q
+    finished: Q
+    cohort_done: Q
+    learner_first: Q
+    cooperative_first: Q
+
+
+def _counted(filters: Filters, *, by_category: bool = False) -> Counted:
+    course = Q(enrollment_id__isnull=False)  # every row (an empty Q would vanish in an OR)
+    if filters.course_key:
+        course &= Q(course_key=filters.course_key)
+    if filters.category_key:
+        course &= Q(category_key=filters.category_key)
+    started = course & _days_q("started_on", filters)
+    if filters.course_key:  # one enrollment per learner and course
+        learner_first = Q()
+        cooperative_first = _first_q("previous_start_here_in_course", filters)
+    elif filters.category_key or by_category:
+        learner_first = _first_q("previous_start_in_category", filters)
+        cooperative_first = _first_q("previous_start_here_in_category", filters)
+    else:
+        learner_first = _first_q("previous_start", filters)
+        cooperative_first = _first_q("previous_start_here", filters)
+    return Counted(started=started,
+                   finished=course & Q(completed=True) & _days_q("completed_on", filters),
+                   cohort_done=started & Q(completed=True),
+                   learner_first=learner_first, cooperative_first=cooperative_first)
+
+
+def _distinct(column: str, condition: Q) -> dict:
+    """Two counts whose sum counts `column` once: rows of learners in one cooperative (each
+    enrollment or person has one row there) and the DISTINCT ones of learners in several."""
+    return {"one": Count("pk", filter=condition & Q(shared=False)),
+            "several": Count(column, filter=condition & Q(shared=True), distinct=True)}
+
+
+def _counts(counted: Counted, *, learners: bool = False, reached: bool = False) -> dict:
+    pairs = {
+        "enrollments": _distinct("enrollment_id", counted.started),
+        "completions": _distinct("enrollment_id", counted.finished),
+        "cohort_completed": _distinct("enrollment_id", counted.cohort_done),
+    }
+    if learners:
+        pairs["learners"] = {
+            "one": Count("pk", filter=counted.started & counted.learner_first
+                         & Q(shared=False)),
+            "several": Count("user_id", filter=counted.started & Q(shared=True),
+                             distinct=True)}
+    aggregates = {f"{name}__{part}": value for name, pair in pairs.items()
+                  for part, value in pair.items()}
+    if reached:
+        aggregates["reached"] = Count("pk", filter=counted.started & counted.cooperative_first)
+    return aggregates
+
+
+def _summed(row: dict) -> dict:
+    """The figures of a row of `_counts`: each pair added up."""
+    values = {}
+    for name, value in row.items():
+        base, _sep, part = name.partition("__")
+        if part in ("one", "several"):
+            values[base] = values.get(base, 0) + (value or 0)
+        else:
+            values[name] = value
+    return values
+
+
+def _summary_certificates(cooperatives, filters: Filters) -> QuerySet[CooperativeCertificate]:
+    """Course certificates in force today issued in the period for the filtered courses (a
+    course certificate's course is its enrollment's), held by learners of `cooperatives`."""
+    certificates = CooperativeCertificate.objects.filter(
+        Q(valid_until__isnull=True) | Q(valid_until__gte=timezone.localdate()),
+        _days_q("issued_on", filters), cooperative_id__in=_cooperative_ids(cooperatives))
+    if filters.course_key:
+        certificates = certificates.filter(has_enrollment=True,
+                                           course_key=str(filters.course_key))
+    if filters.category_key:
+        certificates = certificates.filter(category_key=filters.category_key)
+    return certificates
+
+
+def _certificate_counts() -> dict:
+    pair = _distinct("certificate_id", Q())
+    return {"certificates__one": pair["one"], "certificates__several": pair["several"]}
+
+
 def participation_totals(cooperatives, filters: Filters) -> Row:
-    """Learners, enrollments, completions (distinct) and certificates of the scope: two
-    queries. Cooperatives and those reached come from the sector breakdown."""
-    conditions = enrollment_conditions(filters)
-    values = _enrollments_of(cooperatives).aggregate(
-        learners=Count("user_id", filter=conditions.started, distinct=True),
-        enrollments=Count("pk", filter=conditions.started),
-        completions=Count("pk", filter=conditions.finished),
-        cohort_completed=Count("pk", filter=conditions.cohort_done),
-    )
-    values["certificates"] = _certificates_of(cooperatives, filters).count()
+    """Learners, enrollments, completions (distinct) and certificates of the scope, from the
+    summaries: two queries (and one for the time of the figures). Cooperatives and those
+    reached come from the sector breakdown."""
+    values = _summed(_summary_enrollments(cooperatives).aggregate(
+        **_counts(_counted(filters), learners=True)))
+    values.update(_summed(_summary_certificates(cooperatives, filters).aggregate(
+        **_certificate_counts())))
     return _row(_("All"), values)
 
 
-def _enrollment_counts(conditions: Conditions) -> dict:
-    return {
-        "enrollments": Count("pk", filter=conditions.started),
-        "completions": Count("pk", filter=conditions.finished),
-        "cohort_completed": Count("pk", filter=conditions.cohort_done),
-    }
-
-
 def participation_by_course(cooperatives, filters: Filters, names: Catalogue) -> list[Row]:
-    conditions = enrollment_conditions(filters)
-    rows = (_enrollments_of(cooperatives).filter(conditions.started | conditions.finished)
-            .values("course_key").annotate(**_enrollment_counts(conditions)).order_by())
-    certificates = dict(
-        _certificates_of(cooperatives, filters).values("source_key")
-        .annotate(n=Count("pk")).values_list("source_key", "n").order_by())
-    result = [_row(names.course_title(row["course_key"]), row, key=str(row["course_key"]),
-                   certificates=certificates.get(str(row["course_key"]), 0),
-                   detail=names.category_name(
-                       names.course_category.get(str(row["course_key"]), "")))
-              for row in rows]
+    counted = _counted(filters)
+    rows = (_summary_enrollments(cooperatives).filter(counted.started | counted.finished)
+            .values("course_key").annotate(**_counts(counted)).order_by())
+    certificates = {
+        row["course_key"]: _summed(row)["certificates"] for row in
+        _summary_certificates(cooperatives, filters).values("course_key")
+        .annotate(**_certificate_counts()).order_by()}
+    result = []
+    for row in rows:
+        key = str(row["course_key"])
+        result.append(_row(names.course_title(key), _summed(row), key=key,
+                           certificates=certificates.get(key, 0),
+                           detail=names.category_name(names.course_category.get(key, ""))))
     return sorted(result, key=lambda row: (-row.enrollments, -row.completions,
                                           vietnamese_sort_key(row.label)))
 
 
 def participation_by_category(cooperatives, filters: Filters, names: Catalogue) -> list[Row]:
-    conditions = enrollment_conditions(filters)
-    rows = (_enrollments_of(cooperatives).filter(conditions.started | conditions.finished)
-            .values("course__category__translation_key")
-            .annotate(learners=Count("user_id", filter=conditions.started, distinct=True),
-                      **_enrollment_counts(conditions)).order_by())
-    result = [_row(names.category_name(row["course__category__translation_key"]), row,
-                   key=str(row["course__category__translation_key"])) for row in rows]
+    counted = _counted(filters, by_category=True)
+    rows = (_summary_enrollments(cooperatives).filter(counted.started | counted.finished)
+            .values("category_key").annotate(**_counts(counted, learners=True)).order_by())
+    result = [_row(names.category_name(row["category_key"]), _summed(row),
+                   key=str(row["category_key"])) for row in rows]
     return sorted(result, key=lambda row: (-row.enrollments, vietnamese_sort_key(row.label)))
+
+
+def participation_by_sector(cooperatives, filters: Filters) -> list[Row]:
+    """Every sector with a cooperative in scope, in the sectors' order."""
+    counted = _counted(filters)
+    totals = dict(cooperatives.order_by().values("sector").annotate(n=Count("pk"))
+                  .values_list("sector", "n"))
+    figures = {row["sector"]: _summed(row) for row in
+               _summary_enrollments(cooperatives).filter(counted.started | counted.finished)
+               .values("sector").annotate(**_counts(counted, learners=True, reached=True))
+               .order_by()}
+    return [_row(str(label), {"cooperatives": totals[value], **_zeros(),
+                              **figures.get(value, {})}, key=value)
+            for value, label in Cooperative.Sector.choices if value in totals]
+
+
+def _zeros() -> dict:
+    return {"learners": 0, "reached": 0, "enrollments": 0, "completions": 0,
+            "cohort_completed": 0}
+
+
+def participation_by_commune(cooperatives, filters: Filters) -> list[Row]:
+    """Every commune with a cooperative in scope (cooperatives without one, by province)."""
+    counted = _counted(filters)
+    places = (cooperatives.order_by()
+              .values("province_id", "province__name", "commune_id", "commune__name",
+                      "commune__kind")
+              .annotate(cooperatives=Count("pk")))
+    figures = {(row["province_id"], row["commune_id"]): _summed(row) for row in
+               _summary_enrollments(cooperatives).filter(counted.started | counted.finished)
+               .values("province_id", "commune_id")
+               .annotate(**_counts(counted, learners=True, reached=True)).order_by()}
+    result = []
+    for place in places:
+        if place["commune_id"]:
+            label = f"{Commune.Kind(place['commune__kind']).label} {place['commune__name']}"
+        else:
+            label = _("No commune recorded")
+        values = {"cooperatives": place["cooperatives"], **_zeros(),
+                  **figures.get((place["province_id"], place["commune_id"]), {})}
+        result.append(_row(label, values, key=place["commune_id"],
+                           detail=place["province__name"]))
+    return sorted(result, key=lambda row: (-row.enrollments, -row.reached,
+                                          vietnamese_sort_key(row.label)))
 
 
 def _cooperative_counts(filters: Filters) -> dict:
@@ -383,31 +530,6 @@ def _cooperative_counts(filters: Filters) -> dict:
         "cohort_completed": Count(enrollments, filter=active & conditions.cohort_done,
                                   distinct=True),
     }
-
-
-def participation_by_sector(cooperatives, filters: Filters) -> list[Row]:
-    """Every sector with a cooperative in scope, in the sectors' order."""
-    rows = {row["sector"]: row for row in
-            cooperatives.values("sector").annotate(cooperatives=Count("pk", distinct=True),
-                                                   **_cooperative_counts(filters)).order_by()}
-    return [_row(str(label), rows[value], key=value) for value, label in Cooperative.Sector.choices
-            if value in rows]
-
-
-def participation_by_commune(cooperatives, filters: Filters) -> list[Row]:
-    rows = (cooperatives
-            .values("province__name", "commune_id", "commune__name", "commune__kind")
-            .annotate(cooperatives=Count("pk", distinct=True), **_cooperative_counts(filters))
-            .order_by())
-    result = []
-    for row in rows:
-        if row["commune_id"]:
-            label = f"{Commune.Kind(row['commune__kind']).label} {row['commune__name']}"
-        else:
-            label = _("No commune recorded")
-        result.append(_row(label, row, key=row["commune_id"], detail=row["province__name"]))
-    return sorted(result, key=lambda row: (-row.enrollments, -row.reached,
-                                          vietnamese_sort_key(row.label)))
 
 
 def _month_starts(filters: Filters) -> list[datetime.date]:
@@ -431,48 +553,42 @@ def participation_by_month(cooperatives, filters: Filters) -> list[Row]:
     months = _month_starts(filters)
     if not months:  # a period starting after today
         return []
-    zone = timezone.get_current_timezone()
     window = Filters(
         date_from=max(months[0], filters.date_from) if filters.date_from else months[0],
-        date_to=filters.date_to or timezone.localdate())
-    course = enrollment_conditions(Filters(course_key=filters.course_key,
-                                 category_key=filters.category_key))
-    scoped = _enrollments_of(cooperatives).filter(course.started)
+        date_to=filters.date_to or timezone.localdate(),
+        course_key=filters.course_key, category_key=filters.category_key)
+    counted = _counted(window)
+    scoped = _summary_enrollments(cooperatives)
     started = {
-        row["month"].astimezone(zone).date(): row["n"] for row in
-        scoped.filter(_period_q("enrolled_at", window))
-        .annotate(month=TruncMonth("enrolled_at")).values("month")
-        .annotate(n=Count("pk")).order_by()
-    }
+        row["month"]: _summed(row)["n"] for row in
+        scoped.filter(counted.started).annotate(month=TruncMonth("started_on"))
+        .values("month").annotate(**_distinct_named("n", "enrollment_id")).order_by()}
     finished = {
-        row["month"].astimezone(zone).date(): row["n"] for row in
-        scoped.filter(_period_q("completed_at", window), status=COMPLETED)
-        .annotate(month=TruncMonth("completed_at")).values("month")
-        .annotate(n=Count("pk")).order_by()
-    }
+        row["month"]: _summed(row)["n"] for row in
+        scoped.filter(counted.finished).annotate(month=TruncMonth("completed_on"))
+        .values("month").annotate(**_distinct_named("n", "enrollment_id")).order_by()}
     return [Row(label=f"{month:%m/%Y}", key=month, enrollments=started.get(month, 0),
                 completions=finished.get(month, 0)) for month in months]
+
+
+def _distinct_named(name: str, column: str) -> dict:
+    pair = _distinct(column, Q())
+    return {f"{name}__one": pair["one"], f"{name}__several": pair["several"]}
 
 
 # --- readiness -------------------------------------------------------------------------------
 
 
 def _latest_reports(cooperatives) -> QuerySet[ReadinessReport]:
-    """Each cooperative's latest submitted report against each standard."""
-    newer = ReadinessReport.objects.filter(
-        assessment__cooperative_id=OuterRef("assessment__cooperative_id"),
-        assessment__version__standard_id=OuterRef("assessment__version__standard_id"),
-        created_at__gt=OuterRef("created_at"))
-    return ReadinessReport.objects.filter(assessment__cooperative__in=cooperatives).filter(
-        ~Exists(newer))
-
-
-def _blocking_at_least(count: int) -> Exists:
-    """The report's assessment has at least `count` blocking gaps (its blocking actions are
-    written one per blocking gap at submission)."""
-    return Exists(
-        CorrectiveAction.objects.filter(assessment_id=OuterRef("assessment_id"), blocking=True)
-        .order_by().values("assessment_id").annotate(n=Count("pk")).filter(n__gte=count))
+    """Each cooperative's latest submitted report against each standard: the scope's reports
+    ranked once by a window function (newest first, the later id first on a tie), not a
+    subquery per report."""
+    ranked = (ReadinessReport.objects.filter(assessment__cooperative__in=cooperatives)
+              .annotate(rank=Window(RowNumber(), partition_by=[
+                  F("assessment__cooperative_id"), F("assessment__version__standard_id")],
+                  order_by=[F("created_at").desc(), F("pk").desc()]))
+              .filter(rank=1).values("pk"))
+    return ReadinessReport.objects.filter(pk__in=ranked)
 
 
 @dataclass
@@ -510,22 +626,37 @@ def standards() -> list[Standard]:
         standard=OuterRef("pk"), rule=StandardVersion.Rule.WEIGHTED_POINTS))).order_by("code"))
 
 
+def _distance_q(low: int, high: int | None) -> Q:
+    """Between `low` and `high` blocking gaps (both included; no upper end for None)."""
+    return Q(blocking__gte=low) & (Q(blocking__lte=high) if high is not None else Q())
+
+
+DISTANCE_RANGES = dict(zip(DISTANCES, ((0, 0), (1, 2), (3, 5), (6, None)), strict=True))
+
+
 def readiness_overview(cooperatives, *, total: int,
                        standard_list: list[Standard]) -> list[StandardReadiness]:
     """For each standard: cooperatives by latest verdict, by distance to ready, and by OCOP
-    projected stars; `total` is the number of cooperatives in scope. Two queries."""
-    at_least = _blocking_at_least
-    counts = {"n_ready": Count("pk", filter=Q(ready=True)),
-              "n_not_ready": Count("pk", filter=Q(ready=False)),
-              "d0": Count("pk", filter=~at_least(1)),
-              "d1": Count("pk", filter=at_least(1) & ~at_least(3)),
-              "d3": Count("pk", filter=at_least(3) & ~at_least(6)),
-              "d6": Count("pk", filter=at_least(6))}
-    for star in STARS:
-        counts[f"s{star}"] = Count("pk", filter=Q(snapshot__ocop__stars=star))
-    submitted = {row["assessment__version__standard_id"]: row for row in
-                 _latest_reports(cooperatives).values("assessment__version__standard_id")
-                 .annotate(**counts).order_by()}
+    projected stars; `total` is the number of cooperatives in scope. Two queries: the latest
+    reports with their blocking gaps, counted per standard over one pass of them (the blocking
+    actions are written one per blocking gap at submission), and the assessments in progress
+    of cooperatives that never submitted one."""
+    latest = (_latest_reports(cooperatives)
+              .annotate(standard=F("assessment__version__standard_id"), is_ready=F("ready"),
+                        star=F("stars"),  # a column of its own: no snapshot is read
+                        blocking=Count("assessment__corrective_actions", filter=Q(
+                            assessment__corrective_actions__blocking=True))))
+    counts = {}
+    for standard in standard_list:
+        mine = Q(standard=standard.pk)
+        counts[f"{standard.pk}_ready"] = Count("pk", filter=mine & Q(is_ready=True))
+        counts[f"{standard.pk}_not_ready"] = Count("pk", filter=mine & Q(is_ready=False))
+        for bucket, (low, high) in DISTANCE_RANGES.items():
+            counts[f"{standard.pk}_d{bucket}"] = Count("pk", filter=mine & _distance_q(low,
+                                                                                      high))
+        for star in STARS:
+            counts[f"{standard.pk}_s{star}"] = Count("pk", filter=mine & Q(star=star))
+    submitted = latest.aggregate(**counts) if counts else {}
     never_submitted = ReadinessReport.objects.filter(
         assessment__cooperative_id=OuterRef("cooperative_id"),
         assessment__version__standard_id=OuterRef("version__standard_id"))
@@ -537,23 +668,25 @@ def readiness_overview(cooperatives, *, total: int,
         .values_list("version__standard_id", "n").order_by())
     result = []
     for standard in standard_list:
-        row = submitted.get(standard.pk, {})
-        verdicts = {READY: row.get("n_ready", 0), NOT_READY: row.get("n_not_ready", 0),
-                    IN_PROGRESS: in_progress.get(standard.pk, 0)}
+        pk = standard.pk
+        verdicts = {READY: submitted[f"{pk}_ready"], NOT_READY: submitted[f"{pk}_not_ready"],
+                    IN_PROGRESS: in_progress.get(pk, 0)}
         verdicts[NEVER] = max(total - sum(verdicts.values()), 0)
         result.append(StandardReadiness(
             standard=standard, is_ocop=standard.is_ocop, total=total, verdicts=verdicts,
-            distances=dict(zip(DISTANCES, (row.get(name, 0) for name in
-                                           ("d0", "d1", "d3", "d6")), strict=True)),
-            stars={star: row.get(f"s{star}", 0) for star in STARS},
+            distances={bucket: submitted[f"{pk}_d{bucket}"] for bucket in DISTANCES},
+            stars={star: submitted[f"{pk}_s{star}"] for star in STARS},
         ))
     return result
 
 
 def _open_actions(cooperatives) -> QuerySet[CorrectiveAction]:
-    """Open corrective actions of the latest action plan of each cooperative and standard."""
+    """Open corrective actions of the latest action plan of each cooperative and standard. The
+    cooperatives are named on the actions' own query too, so that one cooperative's page reads
+    its own actions through the indexes, never every open action in the country."""
     return (CorrectiveAction.objects
-            .filter(assessment__report__in=_latest_reports(cooperatives))
+            .filter(assessment__cooperative__in=cooperatives,
+                    assessment__report__in=_latest_reports(cooperatives))
             .exclude(status=CorrectiveAction.Status.DONE))
 
 
@@ -612,6 +745,7 @@ def due_bucket(due: datetime.date | None, today: datetime.date | None = None) ->
 
 @dataclass
 class Dashboard:
+    refreshed_at: datetime.datetime  # the time of the participation figures
     totals: Row
     cooperatives: int
     reached: int
@@ -630,6 +764,7 @@ def dashboard(scope: Scope, filters: Filters, names: Catalogue) -> Dashboard:
     sectors = participation_by_sector(cooperatives, filters)
     total = sum(row.cooperatives for row in sectors)
     return Dashboard(
+        refreshed_at=summaries.refreshed_at(),
         totals=participation_totals(cooperatives, filters),
         cooperatives=total,
         reached=sum(row.reached for row in sectors),
@@ -646,32 +781,81 @@ def dashboard(scope: Scope, filters: Filters, names: Catalogue) -> Dashboard:
 
 # --- the cooperative list --------------------------------------------------------------------
 
-COOPERATIVE_SORTS = {
-    "name": ("name_collation", "pk"),
-    "learners": ("-learners", "name_collation", "pk"),
-    "enrollments": ("-enrollments", "name_collation", "pk"),
-    "completions": ("-completions", "name_collation", "pk"),
-    "rate": (F("rate").desc(nulls_last=True), "name_collation", "pk"),
-    "rate_low": (F("rate").asc(nulls_last=True), "name_collation", "pk"),
+FIGURE_SORTS = {  # sort: (figure, highest first)
+    "learners": ("learners", True),
+    "enrollments": ("enrollments", True),
+    "completions": ("completions", True),
+    "rate": ("rate", True),
+    "rate_low": ("rate", False),
 }
+COOPERATIVE_SORTS = ("name", *FIGURE_SORTS)
 
 
-def cooperative_rows(scope: Scope, filters: Filters, *, query: str = "",
-                     sort: str = "name") -> QuerySet[Cooperative]:
-    """Cooperatives of the scope with their learners, enrollments, completions and completion
-    rate under the filters; searched by name (accents optional) or registration code."""
-    cooperatives = cooperatives_in(scope, filters).select_related("province", "commune")
+def _figure_per_cooperative(filters: Filters, figure: str) -> Subquery:
+    """One figure of the outer cooperative under the filters, from the summaries: the sort key
+    of the list, so that the page's rows are chosen in the database."""
+    parts = _counts(_counted(filters), learners=True)
+
+    def total(name):
+        return parts[f"{name}__one"] + parts[f"{name}__several"]
+
+    if figure == "rate":
+        value = (Cast(total("cohort_completed"), FloatField()) * Value(100.0)
+                 / NullIf(Cast(total("enrollments"), FloatField()), Value(0.0)))
+    else:
+        value = total(figure)
+    return Subquery(CooperativeEnrollment.objects.filter(cooperative_id=OuterRef("pk"))
+                    .order_by().values("cooperative_id").annotate(value=value)
+                    .values("value")[:1])
+
+
+def cooperatives_found(scope: Scope, filters: Filters, *,
+                       query: str = "") -> QuerySet[Cooperative]:
+    """The cooperatives of the scope and filters that the search keeps: by name (accents
+    optional) or registration code."""
+    cooperatives = cooperatives_in(scope, filters)
     query = query.strip()
     if query:
         cooperatives = cooperatives.filter(Q(name_folded__contains=fold(query))
                                            | Q(registration_code__iexact=query))
-    rate = Case(
-        When(enrollments=0, then=Value(None, output_field=FloatField())),
-        default=Cast("cohort_completed", FloatField()) * Value(100.0)
-        / Cast("enrollments", FloatField()),
-        output_field=FloatField())
-    return (cooperatives.annotate(**_cooperative_counts(filters)).annotate(rate=rate)
-            .order_by(*COOPERATIVE_SORTS.get(sort, COOPERATIVE_SORTS["name"])))
+    return cooperatives
+
+
+def cooperative_rows(scope: Scope, filters: Filters, *, query: str = "",
+                     sort: str = "name") -> QuerySet[Cooperative]:
+    """The cooperatives found (`cooperatives_found`) in the list's order: by name, or by a
+    figure under the filters (then by name). Not aggregated: take a page of them, then
+    `cooperatives_with_figures`."""
+    cooperatives = cooperatives_found(scope, filters, query=query).select_related("province",
+                                                                                   "commune")
+    if sort not in FIGURE_SORTS:
+        return cooperatives.order_by("name_collation", "pk")
+    figure, highest_first = FIGURE_SORTS[sort]
+    summaries.refreshed_at()  # builds the summaries on first need
+    value = _figure_per_cooperative(filters, figure)
+    if figure != "rate":  # a cooperative without enrollments has 0; its rate is none
+        value = Coalesce(value, 0)
+    order = (F("sort_key").desc(nulls_last=True) if highest_first
+             else F("sort_key").asc(nulls_last=True))
+    return cooperatives.annotate(sort_key=value).order_by(order, "name_collation", "pk")
+
+
+def cooperatives_with_figures(cooperatives, filters: Filters) -> list[Cooperative]:
+    """These cooperatives (a page of the list) with their learners, enrollments, completions
+    and completion rate under the filters: one query over their summary rows, whatever their
+    number."""
+    cooperatives = list(cooperatives)
+    counted = _counted(filters)
+    figures = {} if not cooperatives else {
+        row["cooperative_id"]: _summed(row) for row in
+        _summary_enrollments([cooperative.pk for cooperative in cooperatives])
+        .filter(counted.started | counted.finished).values("cooperative_id")
+        .annotate(**_counts(counted, learners=True)).order_by()}
+    for cooperative in cooperatives:
+        row = _row(cooperative.name, {**_zeros(), **figures.get(cooperative.pk, {})})
+        cooperative.learners, cooperative.enrollments = row.learners, row.enrollments
+        cooperative.completions, cooperative.rate = row.completions, row.rate
+    return cooperatives
 
 
 def readiness_of(cooperative_ids) -> dict[int, dict[int, str]]:
@@ -731,11 +915,25 @@ def members_with_progress(cooperative: Cooperative) -> QuerySet[Membership]:
             .order_by("role_order", "user__full_name", "pk"))
 
 
+def _done_counts(enrollments: QuerySet[Enrollment]) -> QuerySet[Enrollment]:
+    """`n_lessons_done` and `n_quizzes_passed` as courses.selectors.with_done_counts counts
+    them, each read through its enrollment's index: joining both tables to a few members'
+    enrollments lets the planner scan all of the country's lesson progress."""
+    lessons = (LessonProgress.objects.filter(enrollment_id=OuterRef("pk")).order_by()
+               .values("enrollment_id").annotate(n=Count("pk")).values("n")[:1])
+    quizzes = (QuizAttempt.objects.filter(enrollment_id=OuterRef("pk"), passed=True).order_by()
+               .values("enrollment_id").annotate(n=Count("quiz_key", distinct=True))
+               .values("n")[:1])
+    return enrollments.annotate(
+        n_lessons_done=Coalesce(Subquery(lessons, output_field=IntegerField()), 0),
+        n_quizzes_passed=Coalesce(Subquery(quizzes, output_field=IntegerField()), 0))
+
+
 def enrollments_by_user(user_ids, names: Catalogue) -> dict[int, list[Enrollment]]:
     """The enrollments of these users with `percent` done and `title` in the viewer's
     language: three queries whatever their number."""
     enrollments = with_percent(list(
-        with_done_counts(Enrollment.objects.filter(user_id__in=list(user_ids)))
+        _done_counts(Enrollment.objects.filter(user_id__in=list(user_ids)))
         .select_related("course").order_by("status", "-enrolled_at", "pk")))
     result: dict[int, list[Enrollment]] = {}
     for enrollment in enrollments:
@@ -761,7 +959,7 @@ def cooperative_readiness(cooperative: Cooperative) -> list[StandardHistory]:
         Assessment.objects.filter(cooperative=cooperative)
         .select_related("version__standard")
         .annotate(report_id=F("report__id"), ready=F("report__ready"),
-                  report_at=F("report__created_at"), stars=F("report__snapshot__ocop__stars"))
+                  report_at=F("report__created_at"), stars=F("report__stars"))
         .order_by("-started_at", "-pk"))
     counts = {row["assessment_id"]: row for row in
               CorrectiveAction.objects.filter(assessment__cooperative=cooperative)

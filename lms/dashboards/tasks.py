@@ -1,13 +1,21 @@
-"""Celery tasks of the dashboards app: the weekly digest and the daily reminders. Each periodic
-task fans out one task per recipient, so one failing mailbox retries alone; every task is safe
-to run twice (the services log what they send)."""
+"""Celery tasks of the dashboards app: the refresh of the summary tables, the weekly digest and
+the daily reminders. Each periodic task that sends fans out one task per recipient, so one
+failing mailbox retries alone; every task is safe to run twice (the services log what they
+send)."""
 
 import datetime
 
 from celery import shared_task
 from django.utils import timezone
 
-from lms.dashboards import notifications
+from lms.dashboards import notifications, summaries
+
+
+@shared_task(name="dashboards.refresh_summaries")
+def refresh_summaries() -> str:
+    """Every LMS_DASHBOARD_REFRESH_SECONDS: the participation figures written again from the
+    rows (a rerun only writes them once more)."""
+    return summaries.rebuild().isoformat()
 
 
 @shared_task(name="dashboards.send_weekly_digests")

@@ -22,6 +22,7 @@ from lms.dashboards import charts, exports, selectors
 from lms.dashboards.forms import CooperativeSearchForm, DashboardFilterForm
 
 COOPERATIVES_PER_PAGE = 25
+COMMUNES_PER_PAGE = 25
 MEMBERS_PER_PAGE = 50
 
 
@@ -81,6 +82,9 @@ def home(request, scope):
             if data.readiness else "",
         },
         "ocop_panels": [(item, charts.stars(item)) for item in data.readiness if item.is_ocop],
+        # A page of the communes, in the order of the breakdown; the file has them all.
+        "communes": Paginator(data.communes, COMMUNES_PER_PAGE).get_page(
+            request.GET.get("communes")),
         "several_provinces": len({row.detail for row in data.communes}) > 1,
         "today": today,
     })
@@ -99,7 +103,9 @@ def cooperatives(request, scope):
     search = CooperativeSearchForm(request.GET)
     query, sort = search.values()
     rows = selectors.cooperative_rows(scope, filters, query=query, sort=sort)
+    # The page's rows are chosen in the database, then only they are given their figures.
     page = Paginator(rows, COOPERATIVES_PER_PAGE).get_page(request.GET.get("page"))
+    page.object_list = selectors.cooperatives_with_figures(page.object_list, filters)
     standard_list = selectors.standards()
     verdicts = selectors.readiness_of(cooperative.pk for cooperative in page.object_list)
     labels = selectors.verdict_labels()
@@ -178,10 +184,9 @@ def export(request, scope, table, fmt):
     if wants_cooperative and (not params["cooperative"].isdigit() or selectors.cooperative_overseen(
             scope, params["cooperative"]) is None):
         raise Http404
-    big, total = exports.is_big(table, scope, filters, params)
-    if big:
+    if exports.is_big(table, scope, filters, params):
         job = exports.dashboard_export_request(scope=scope, table=table, fmt=fmt,
-                                               filters=filters, params=params, total=total)
+                                               filters=filters, params=params)
         return redirect("exports:detail", pk=job.pk)
     name = exports.file_name(table, fmt, scope, params)
     content = exports.build_table(table, scope, filters, params)

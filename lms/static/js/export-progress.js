@@ -14,7 +14,8 @@
       bar.style.width = data.percent + "%";
       bar.parentElement.setAttribute("aria-valuenow", data.percent);
       label.textContent = data.label;
-      count.textContent = data.done + " / " + data.total;
+      // The worker counts the rows when it starts: nothing to show before.
+      count.textContent = data.total ? data.done + " / " + data.total : "";
       if (data.status === "done") { download.hidden = false; return; }
       // A failure is shown by the page itself, with its "try again" button.
       if (data.status === "failed") { window.location.reload(); return; }
