@@ -20,14 +20,16 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# gettext (catalogues), Chromium (browser tests), poppler (reading PDFs) and DejaVu fonts (they
-# cover Vietnamese in certificates) come from Debian's packages; installed only
-# when missing and when allowed to (root). Without Chromium the browser tests skip and say why.
+# gettext (catalogues), Chromium (browser tests), poppler (reading PDFs), DejaVu fonts (they
+# cover Vietnamese in certificates) and wrk (the load benchmark) come from Debian's packages;
+# installed only when missing and when allowed to (root). Without Chromium the browser tests
+# skip and say why.
 system-deps:
 	@missing=""; \
 	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	command -v wrk >/dev/null 2>&1 || missing="$$missing wrk"; \
 	fc-list 2>/dev/null | grep -q "DejaVu Serif" || missing="$$missing fonts-dejavu-core"; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
@@ -64,11 +66,13 @@ test: compilemessages
 messages: install system-deps
 	$(BIN)/python -m lms.i18n update
 
-# Benchmarks (not tests): each prints medians of the project's code against a baseline.
+# Benchmarks (not tests): each prints medians of the project's code against a baseline. The load
+# benchmark needs PostgreSQL and Redis (CI's services; bench/load.py says which settings).
 bench: install system-deps
 	$(BIN)/python bench/certificates.py 20
 	$(BIN)/python bench/readiness_report.py 5
 	$(BIN)/python bench/enumeration.py 10
+	$(BIN)/python bench/load.py
 
 # Mutation testing of the readiness scoring rules (certification/scoring.py) against their own
 # tests only, afresh each time (settings: [tool.mutmut] in pyproject.toml; a few minutes on two

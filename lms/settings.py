@@ -83,6 +83,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "lms.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses pages (static files come compressed from WhiteNoise above). Django pads each
+    # compressed response with random bytes against BREACH, and CSRF tokens are masked anew on
+    # every response.
+    "lms.pages.TextGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -92,6 +96,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Wagtail's site and page routes from the cache (lms/pages.py).
+    "lms.pages.PageRoutingMiddleware",
 ]
 
 ROOT_URLCONF = "lms.urls"
@@ -127,10 +133,13 @@ SQLITE_OPTIONS = {
     "timeout": 20,
     "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
 }
+# Production keeps each worker's connection open (opening one per request costs more than most
+# pages); the health check replaces a connection the server closed. Development and tests open
+# one per request, so a test database can always be dropped.
 DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "0")),
+        conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "0" if DEBUG else "600")),
         conn_health_checks=True,
     )
 }
@@ -154,6 +163,8 @@ else:
     if not DEBUG:
         raise ImproperlyConfigured("REDIS_URL must be set when DJANGO_DEBUG is off.")
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The home page's figures (cooperatives, provinces, learners) are counted at most this often.
+LMS_REACH_CACHE_SECONDS = int(env("LMS_REACH_CACHE_SECONDS", "600"))
 
 # --- Accounts.
 AUTH_USER_MODEL = "accounts.User"
@@ -237,7 +248,7 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 # --- Static and media files.
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "lms" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
@@ -315,6 +326,9 @@ LMS_OUTBOX_LEASE_SECONDS = float(env("LMS_OUTBOX_LEASE_SECONDS", "600"))
 LMS_SWEEP_SECONDS = float(env("LMS_SWEEP_SECONDS", "60"))
 LMS_SWEEP_GRACE_SECONDS = float(env("LMS_SWEEP_GRACE_SECONDS", "60"))
 LMS_EXPORT_LEASE_SECONDS = float(env("LMS_EXPORT_LEASE_SECONDS", "120"))
+# The dashboards' participation figures are read from summary tables written again this often
+# (lms/dashboards/summaries.py); the page shows their time.
+LMS_DASHBOARD_REFRESH_SECONDS = float(env("LMS_DASHBOARD_REFRESH_SECONDS", "600"))
 # How long a one-time sign-in code printed by a manager stays valid (lms.accounts.signin_codes).
 LMS_SIGNIN_CODE_DAYS = int(env("LMS_SIGNIN_CODE_DAYS", "14"))
 # Periodic tasks (celery -A lms beat, exactly one), in local time (CELERY_TIMEZONE): the sweeps,
@@ -323,6 +337,8 @@ CELERY_BEAT_SCHEDULE = {
     "outbox-sweep": {"task": "outbox.sweep", "schedule": LMS_SWEEP_SECONDS},
     "certification-sweep": {"task": "certification.sweep", "schedule": LMS_SWEEP_SECONDS},
     "exports-sweep": {"task": "exports.sweep", "schedule": LMS_SWEEP_SECONDS},
+    "dashboard-summaries": {"task": "dashboards.refresh_summaries",
+                            "schedule": LMS_DASHBOARD_REFRESH_SECONDS},
     "weekly-digest": {
         "task": "dashboards.send_weekly_digests",
         "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
@@ -383,6 +399,10 @@ CSP_FRAME_SRC = [
     "https://player.vimeo.com",
     *env_list("DJANGO_CSP_FRAME_SRC"),
 ]
+
+# The load benchmark's baseline (bench/load.py): a view answering "ok" at /bench/bare/ through
+# every middleware. Off unless the benchmark's server asks for it.
+LMS_BENCH_BARE_VIEW = env_bool("LMS_BENCH_BARE_VIEW", False)
 
 LOGGING = {
     "version": 1,

@@ -1,6 +1,7 @@
 """The platform's URLs: accounts (allauth), cooperatives, the Wagtail admin, then Wagtail pages."""
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.urls import include, path, re_path, reverse_lazy
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
@@ -49,6 +50,13 @@ if settings.DEBUG:
         return serve(request, path, document_root=settings.MEDIA_ROOT)
 
     urlpatterns += [re_path(r"^media/(?P<path>.*)$", public_media)]
+
+if settings.LMS_BENCH_BARE_VIEW:
+    # The load benchmark's baseline (bench/load.py): the middleware and nothing else.
+    def bench_bare(request):
+        return HttpResponse("ok")
+
+    urlpatterns += [path("bench/bare/", bench_bare)]
 
 urlpatterns += [
     # Wagtail's front-end login (for private pages) is a plain Django login form: no rate limit,

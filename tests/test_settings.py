@@ -102,3 +102,32 @@ def test_production_sends_the_content_security_policy_and_frames_only_https_vide
     result = run_manage("shell", "-c", code, env=PRODUCTION_ENV)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[-3:] == ["True", "True", "DENY"]
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        (PRODUCTION_ENV, ["600", "True"]),
+        ({**PRODUCTION_ENV, "DATABASE_CONN_MAX_AGE": "0"}, ["0", "True"]),
+        ({}, ["0", "True"]),
+    ],
+    ids=["production", "production-overridden", "development"],
+)
+def test_production_keeps_database_connections_open_and_checks_them(env, expected):
+    code = ("from django.conf import settings as s; d = s.DATABASES['default'];"
+            " print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])")
+    result = run_manage("shell", "-c", code, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-2:] == expected
+
+
+def test_pages_are_compressed_inside_whitenoise_and_before_anything_reads_the_body():
+    code = (
+        "from django.conf import settings as s; m = s.MIDDLEWARE;"
+        "print(m.index('whitenoise.middleware.WhiteNoiseMiddleware')"
+        " < m.index('lms.pages.TextGZipMiddleware')"
+        " < m.index('django.contrib.sessions.middleware.SessionMiddleware'))"
+    )
+    result = run_manage("shell", "-c", code, env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-1] == "True"
