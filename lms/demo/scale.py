@@ -535,7 +535,9 @@ class TableWriter:
             model = apps.get_model(label)
             fields = {f.attname: f for f in model._meta.concrete_fields}
             given = [fields[column] for column in columns]
-            extra = [f for f in model._meta.concrete_fields if f.attname not in columns]
+            # A generated column is the database's to fill (ReadinessReport.stars).
+            extra = [f for f in model._meta.concrete_fields
+                     if f.attname not in columns and not f.generated]
             defaults = tuple(self._default(f) for f in extra)
             self.specs[table] = (model, given + extra, defaults)
         self.postgres = connection.vendor == "postgresql"

@@ -51,7 +51,7 @@ def test_the_communes_come_25_at_a_time_most_enrollments_first(client, thirty):
     shown = row_headers(first, "Theo xã") + row_headers(second, "Theo xã")
     assert len(row_headers(first, "Theo xã")) == 25
     assert shown == ["Xã Số 17"] + [f"Xã Số {n:02d}" for n in range(1, 31) if n != 17]
-    assert "1–25 / 30" in first or "1–25 of 30" in first or "1–25 trên 30" in first
+    assert "Xã, phường 1–25 trên tổng số 30, nhiều lượt ghi danh nhất trước." in first
     assert "communes=2#communes-title" in first and "communes=1#communes-title" in second
 
 
