@@ -91,33 +91,39 @@ def _site_key(request) -> str:
     return cache_key("site", split_domain_port(request._get_raw_host())[0], request.get_port())
 
 
+def _remember_site(request, site: Site | None) -> None:
+    cache.set(_site_key(request), site if site is not None else _MISSING, TIMEOUT)
+
+
+def _use_cached_site(request, cached) -> None:
+    """Give the request the site read from the cache (`_MISSING`: no site serves this host)."""
+    request._wagtail_site = None if cached == _MISSING else cached
+    request._lms_site_cached = True
+
+
 def site_for_request(request) -> Site | None:
     """Wagtail's `Site.find_for_request`, its answer cached per host name and port."""
     if hasattr(request, "_wagtail_site"):
         return request._wagtail_site
-    key = _site_key(request)
-    site = cache.get(key)
-    if site is None:
-        site = Site.find_for_request(request)
-        cache.set(key, site if site is not None else _MISSING, TIMEOUT)
-    request._wagtail_site = None if site == _MISSING else site
-    request._lms_site_cached = True
+    cached = cache.get(_site_key(request))
+    if cached is None:
+        cached = Site.find_for_request(request)
+        _remember_site(request, cached)
+    _use_cached_site(request, cached)
     return request._wagtail_site
 
 
 def _site_from_cache(request) -> None:
     """The site, for the views that are not pages but link to some, if it is known already."""
-    site = cache.get(_site_key(request))
-    if site is not None:
-        request._wagtail_site = None if site == _MISSING else site
-        request._lms_site_cached = True
+    cached = cache.get(_site_key(request))
+    if cached is not None:
+        _use_cached_site(request, cached)
 
 
 def _site_to_cache(request) -> None:
     """Keep the site Wagtail looked up itself during a view, for the next requests."""
     if hasattr(request, "_wagtail_site") and not getattr(request, "_lms_site_cached", False):
-        site = request._wagtail_site
-        cache.set(_site_key(request), site if site is not None else _MISSING, TIMEOUT)
+        _remember_site(request, request._wagtail_site)
 
 
 def route_for_request(request, path: str):
