@@ -713,6 +713,12 @@ def _seed(profile: Profile, *, log) -> dict[str, int]:
     Message.objects.filter(pk__gt=messages_before).delete()
     log(f"{_clock(started)} The officer dashboard's summary tables.")
     summaries.rebuild()
+    if connection.vendor == "postgresql":
+        # Bulk-written tables have no statistics until autovacuum comes by: without them the
+        # planner guesses (and JIT-compiles plans for tables it thinks are huge).
+        log(f"{_clock(started)} Statistics for the query planner (ANALYZE).")
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     return counts()
 
 
