@@ -6,8 +6,9 @@ itself is hidden from them."""
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from uuid import uuid4
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape, unescape
 
 import pygal
 from django.utils.safestring import SafeString, mark_safe
@@ -104,15 +105,71 @@ def _with_titles(svg: str, titles: dict[str, str]) -> str:
     return svg
 
 
+STYLE = re.compile(r"(<style[^>]*>)(.*?)(</style>)", re.DOTALL)
+RULE = re.compile(r"[^{}]+\{[^{}]*\}")
+SHARED_PREFIX = "svg.pygal-chart"
+
+
+def _rules(css: str, uuid: str) -> list[str]:
+    """The style rules of one chart, its id replaced by the prefix of the shared rules."""
+    return [rule.strip().replace(f"#chart-{uuid}", SHARED_PREFIX) for rule in RULE.findall(css)]
+
+
+@cache
+def _shared_rules() -> tuple[str, ...]:
+    """The ~70 rules pygal writes the same into every chart of the site's style (fonts, axes,
+    guides, tooltips), read from a reference chart: only its colour rules differ."""
+    chart = pygal.Bar(**_config(100, (GREEN_700,)))
+    chart.uuid = "shared"
+    chart.add("", [1])
+    css = STYLE.search(chart.render(is_unicode=True)).group(2)
+    return tuple(rule for rule in _rules(css, "shared") if ".color-" not in rule)
+
+
+def shared_css() -> SafeString:
+    """The rules every chart shares, for one <style> element on the page (each chart's own
+    <style> keeps the rest: its colours). Five kilobytes once instead of once per chart.
+    Inside an SVG the rules are XML text (`&gt;` for a child combinator); in an HTML <style>
+    they are read as they are, so they are unescaped."""
+    return mark_safe(unescape("".join(_shared_rules())))
+
+
+def _own_rules(svg: str, uuid: str) -> str:
+    """`svg` with its <style> holding only the rules that `shared_css` does not."""
+    shared = set(_shared_rules())
+
+    def keep(match):
+        own = [rule for rule in RULE.findall(match.group(2))
+               if rule.strip().replace(f"#chart-{uuid}", SHARED_PREFIX) not in shared]
+        return match.group(1) + "".join(rule.strip() for rule in own) + match.group(3)
+
+    return STYLE.sub(keep, svg, count=1)
+
+
+# The data pygal leaves for its tooltip script (value, position, label of each bar): without
+# the script nothing reads it, and it is a third of a stacked chart's weight.
+DESC = re.compile(r"<desc\b[^>]*/>|<desc\b[^>]*>[^<]*</desc>")
+ATTRIBUTE = re.compile(r'(?<==)"([^"]*)"')
+LONG_DECIMAL = re.compile(r"(\d\.\d)\d+")
+
+
+def _rounded(svg: str) -> str:
+    """Coordinates in the attributes to a tenth of a unit (a tenth of a pixel on a phone)
+    instead of pygal's fifteen digits; texts are left as they are."""
+    return ATTRIBUTE.sub(lambda match: '"' + LONG_DECIMAL.sub(r"\1", match.group(1)) + '"', svg)
+
+
 def _chart(chart, colors: tuple[str, ...], labels: list[str],
            titles: dict[str, str] | None = None) -> Chart:
     """The chart's SVG for inlining, with its legend. pygal escapes every text it draws
     (labels come from course titles and the like); its inline script (the configuration of
-    tooltips that need an external script anyway) and its comments are dropped."""
-    # pygal prefixes each of its ~90 style rules with the chart's id, a 36-character uuid by
+    tooltips that need an external script anyway) and its comments are dropped, and so are
+    the style rules every chart shares (`shared_css`, written once on the page)."""
+    # pygal prefixes each of its style rules with the chart's id, a 36-character uuid by
     # default: 8 hex digits keep a page's charts apart at a third of the weight.
     chart.uuid = uuid4().hex[:8]
-    svg = SCRIPT.sub("", chart.render(is_unicode=True))
+    svg = _own_rules(SCRIPT.sub("", chart.render(is_unicode=True)), chart.uuid)
+    svg = _rounded(DESC.sub("", svg))
     svg = _with_titles(STRAY_TITLES.sub("", svg), titles or {})
     svg = svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
     return Chart(mark_safe(svg), tuple(zip(colors, (str(label) for label in labels),
@@ -123,12 +180,14 @@ def _whole(value) -> str:
     return f"{value:,.0f}".replace(",", ".")
 
 
-def _ticks(top) -> list[int]:
-    """Whole-number ticks from 0 past `top`, at most six: counts are never fractional."""
+def _ticks(top, parts: int = 5) -> list[int]:
+    """Whole-number ticks from 0 past `top`, at most `parts` + 1: counts are never fractional.
+    Beside horizontal bars the ticks share the narrow width left by the labels: two parts
+    there, so that "20.000" and "40.000" never overlap on a phone."""
     top, power = max(int(top or 0), 1), 1
     while True:
         for step in (power, 2 * power, 5 * power):
-            if top / step <= 5:
+            if top / step <= parts:
                 return list(range(0, top + step, step)) if top % step else \
                     list(range(0, top + 1, step))
         power *= 10
@@ -177,7 +236,7 @@ def by_sector(rows) -> Chart:
     top = max([max(row.enrollments, row.completions) for row in rows] or [0])
     chart = pygal.HorizontalBar(**_config(50 + 44 * max(len(rows), 1), colors,
                                           value_formatter=_whole, truncate_label=-1,
-                                          y_labels=_ticks(top), margin_right=16))
+                                          y_labels=_ticks(top, parts=2), margin_right=16))
     titles = _category_labels(chart, [row.label for row in rows], LABEL_LIMIT)
     labels = [_("Enrollments"), _("Completions")]
     chart.add(labels[0], [row.enrollments for row in rows])
@@ -190,7 +249,7 @@ def _stacked(items, buckets: dict[str, str], values, colors: tuple[str, ...]) ->
     top = max([sum(values(item).values()) for item in items] or [0])
     chart = pygal.HorizontalStackedBar(**_config(
         50 + 48 * max(len(items), 1), colors, value_formatter=_whole, truncate_label=-1,
-        y_labels=_ticks(top), margin_right=16,
+        y_labels=_ticks(top, parts=2), margin_right=16,
         style={"value_colors": ("#ffffff",) * len(colors)}, print_values=True,
         print_values_position="center"))
     titles = _category_labels(chart, [item.standard.name for item in items], LABEL_LIMIT)
@@ -211,11 +270,9 @@ def distance(items, labels: dict[str, str]) -> Chart:
                     (GREEN_700, GREEN_400, GOLD_500, ORANGE))
 
 
-def stars(item) -> Chart:
-    """OCOP projected stars of the latest reports: how many cooperatives at each star."""
-    colors = (GOLD_500,)
-    chart = pygal.Bar(**_config(200, colors, print_values=True, value_formatter=_whole,
-                                y_labels=_ticks(max(item.stars.values()))))
-    chart.x_labels = [f"{star} ★" for star in item.stars]
-    chart.add(_("Cooperatives"), [count or None for count in item.stars.values()])
-    return _chart(chart, colors, [])
+def stars(items, labels: dict[int, str]) -> Chart:
+    """Cooperatives of each OCOP standard by the projected stars of their latest report,
+    stacked: one bar per standard (a product group's sheet), one colour per star, warm
+    below the three stars of a certified product, green from them."""
+    return _stacked(items, labels, lambda item: item.stars,
+                    (ORANGE, GOLD_500, GREEN_400, GREEN_700, GREEN_900))

@@ -25,6 +25,7 @@ How people and enrollments are counted:
 """
 
 import datetime
+import hashlib
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -98,6 +99,15 @@ class Scope:
     cooperatives: QuerySet  # every cooperative they oversee
     provinces: QuerySet  # the provinces a filter may choose
     is_admin: bool
+    # What the scope covers, the same for every officer of the same provinces and unions
+    # ("all" for site admins): officers who see the same cooperatives share cached figures.
+    key: str = ""
+
+
+def _scope_key(parts) -> str:
+    text = ";".join(f"{province or ''},{union or ''}" for province, union in sorted(
+        parts, key=lambda part: (part[0] or 0, part[1] or 0)))
+    return hashlib.sha256(text.encode()).hexdigest()[:24]
 
 
 def dashboard_scope(user) -> Scope | None:
@@ -105,12 +115,17 @@ def dashboard_scope(user) -> Scope | None:
     everyone else has no dashboard (None)."""
     if not user.is_authenticated:
         return None
-    if not user.is_superuser and not (
-        user_is_union_officer(user) and OfficerScope.objects.filter(officer=user).exists()
-    ):
-        return None
+    if user.is_superuser:
+        key = "all"
+    else:
+        parts = list(OfficerScope.objects.filter(officer=user)
+                     .values_list("province_id", "union_id")) \
+            if user_is_union_officer(user) else []
+        if not parts:
+            return None
+        key = _scope_key(parts)
     return Scope(user=user, cooperatives=cooperatives_overseen_by(user),
-                 provinces=provinces_overseen_by(user), is_admin=user.is_superuser)
+                 provinces=provinces_overseen_by(user), is_admin=user.is_superuser, key=key)
 
 
 def scope_names(scope: Scope) -> list[str]:

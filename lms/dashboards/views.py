@@ -18,7 +18,7 @@ from django.views.decorators.http import require_safe
 from certification.models import localized
 from certification.reports.context import gap_label
 from lms.accounts.roles import user_is_union_officer
-from lms.dashboards import charts, exports, selectors
+from lms.dashboards import charts, exports, overview, selectors
 from lms.dashboards.forms import CooperativeSearchForm, DashboardFilterForm
 
 COOPERATIVES_PER_PAGE = 25
@@ -55,9 +55,8 @@ def _query(params: dict) -> str:
 def home(request, scope):
     names = selectors.catalogue()
     form, filters = _filters(request, scope, names)
-    data = selectors.dashboard(scope, filters, names)
-    verdict_labels = selectors.verdict_labels()
-    distance_labels = exports.distance_labels()
+    figures = overview.figures(scope, filters, names)
+    data = figures.data
     due_labels = selectors.due_labels()
     today = timezone.localdate()
     for row in data.follow_up:
@@ -69,19 +68,14 @@ def home(request, scope):
         "scope_names": selectors.scope_names(scope),
         "scope": scope,
         "data": data,
-        "verdict_labels": verdict_labels,
-        "distance_labels": distance_labels,
+        "verdict_labels": selectors.verdict_labels(),
+        "distance_labels": exports.distance_labels(),
+        "star_labels": {star: exports.stars_label(star) for star in selectors.STARS},
         "due_rows": [(key, label, data.actions_by_due[key]) for key, label in due_labels.items()],
-        "charts": {
-            "trend": charts.trend(data.months),
-            "courses": charts.completion_by_course(data.courses),
-            "sectors": charts.by_sector(data.sectors),
-            "readiness": charts.readiness(data.readiness, verdict_labels)
-            if data.readiness else "",
-            "distance": charts.distance(data.readiness, distance_labels)
-            if data.readiness else "",
-        },
-        "ocop_panels": [(item, charts.stars(item)) for item in data.readiness if item.is_ocop],
+        "charts": figures.charts,
+        "chart_css": charts.shared_css(),
+        "ocop": figures.ocop,
+        "ocop_chart": figures.ocop_chart,
         # A page of the communes, in the order of the breakdown; the file has them all.
         "communes": Paginator(data.communes, COMMUNES_PER_PAGE).get_page(
             request.GET.get("communes")),

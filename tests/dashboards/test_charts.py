@@ -41,6 +41,9 @@ def test_ticks_are_whole_numbers():
     assert charts._ticks(7) == [0, 2, 4, 6, 8]
     assert charts._ticks(1375) == [0, 500, 1000, 1500]
     assert charts._ticks(0) == [0, 1]
+    # beside horizontal bars: three labels, even for a whole country
+    assert charts._ticks(35000, parts=2) == [0, 20000, 40000]
+    assert charts._ticks(236_000, parts=2) == [0, 200000, 400000]
 
 
 LONG_TITLE = "Quản lý tài chính hợp tác xã nông nghiệp cho người mới bắt đầu"

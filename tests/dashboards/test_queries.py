@@ -2,6 +2,7 @@
 opened over 2 and over 20 cooperatives (or members), and both must run the pinned count."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -17,7 +18,10 @@ pytestmark = pytest.mark.django_db
 # (officer group and scopes, 5), the catalogue of courses and categories (2), and the site
 # header's admin link (permissions). The dashboard's participation figures read the summary
 # tables (lms/dashboards/summaries.py) in 18 queries, one of them the time of the last refresh.
-DASHBOARD_QUERIES = 36
+# Computed once per refresh of the summaries (lms/dashboards/overview.py): later views of the
+# same scope and filters read them from the cache, leaving the page's own few queries.
+DASHBOARD_QUERIES = 37  # every cache empty (one more: the site, for the page cache)
+DASHBOARD_CACHED_QUERIES = 14
 COOPERATIVE_LIST_QUERIES = 20
 COOPERATIVE_PAGE_QUERIES = 22
 LEARNER_PAGE_QUERIES = 16
@@ -31,9 +35,10 @@ def world(db):
             "ocop": version_from_dict(ocop_dict())}
 
 
-def count_queries(client, url) -> int:
+def count_queries(client, url, *, second_visit=True) -> int:
     """Queries of the second visit: the first one also creates Wagtail's user profile."""
-    client.get(url)
+    if second_visit:
+        client.get(url)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200
@@ -46,11 +51,14 @@ def test_the_dashboard_runs_the_same_queries_for_2_or_20_cooperatives(client, wo
     officer = OfficerFactory(provinces=[province("Bắc Ninh")])
     client.force_login(officer)
 
-    assert count_queries(client, reverse("dashboards:home")) == DASHBOARD_QUERIES
     filtered = reverse("dashboards:home") + (
         f"?date_from=2020-01-01&sector=crop&province={province('Bắc Ninh').pk}"
         f"&course={world['courses'][0].translation_key}")
-    assert count_queries(client, filtered) == DASHBOARD_QUERIES
+    for url in (reverse("dashboards:home"), filtered):
+        client.get(url)  # creates Wagtail's user profile
+        cache.clear()
+        assert count_queries(client, url, second_visit=False) == DASHBOARD_QUERIES
+        assert count_queries(client, url, second_visit=False) == DASHBOARD_CACHED_QUERIES
 
 
 @pytest.mark.parametrize("size", [2, 20])
