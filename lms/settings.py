@@ -116,6 +116,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "lms.security.csp_nonce",
+                "lms.accounts.menu.context",
             ],
             # {% load csp %}: the `nonced` filter for server-drawn SVG with inline styles.
             "libraries": {"csp": "lms.security"},

@@ -11,7 +11,9 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         # Deferred: Django imports this module before any model exists, and these need them.
-        from lms.accounts import receivers  # noqa: F401
+        from lms.accounts import menu, receivers  # noqa: F401
+
+        menu.connect()
 
 
 class UsersAppConfig(WagtailUsersAppConfig):
