@@ -164,6 +164,9 @@ else:
     if not DEBUG:
         raise ImproperlyConfigured("REDIS_URL must be set when DJANGO_DEBUG is off.")
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Sessions are read from the cache and written through to the database: a signed-in page
+# costs no session query (the rows stay, so a lost cache signs nobody out).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # The home page's figures (cooperatives, provinces, learners) are counted at most this often.
 LMS_REACH_CACHE_SECONDS = int(env("LMS_REACH_CACHE_SECONDS", "600"))
 

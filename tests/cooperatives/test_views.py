@@ -361,12 +361,12 @@ def test_who_may_decide_a_request(client, as_role, pending, role):
 
 # --- the number of queries does not grow with the data
 
-# Session, user, the user's memberships, the requests to decide, the user's and groups'
-# permissions (the header's admin link).
-MINE_QUERIES = 6
-# Session, user, the paginator's count, the header's two permission queries, the provinces of
-# the search form, one page of cooperatives (with province, commune and members counted).
-JOIN_QUERIES = 7
+# User (the session is in the cache since signing in), the user's memberships, the requests to
+# decide, the user's and groups' permissions (the menu's back-office links, on a first page).
+MINE_QUERIES = 5
+# User, the paginator's count, the menu's two permission queries, the provinces of the search
+# form, one page of cooperatives (with province, commune and members counted).
+JOIN_QUERIES = 6
 
 
 def make_managed_requests(manager, count):

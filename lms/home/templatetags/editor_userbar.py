@@ -8,6 +8,8 @@ Wagtail page for the people who may edit that very page, and nowhere else."""
 from django import template
 from wagtail.admin.templatetags.wagtailuserbar import get_page_instance, wagtailuserbar
 
+from lms.accounts import menu
+
 register = template.Library()
 
 
@@ -18,8 +20,8 @@ def editor_userbar(context, position="bottom-left"):
     if user is None or not user.is_authenticated:
         return ""
     page = get_page_instance(context)
-    # Learners stop at the admin permission, which the header has asked already: no query.
-    if page is None or not user.has_perm("wagtailadmin.access_admin"):
+    # Learners stop at the menu's back-office permission, cached per person: no query.
+    if page is None or not menu.links(user)["back_office"]:
         return ""
     if not page.permissions_for_user(user).can_edit():
         return ""

@@ -46,9 +46,10 @@ from tests.factories.courses import make_course
 pytestmark = pytest.mark.django_db
 
 COOPERATIVE_NAME = "Hợp tác xã Vải thiều Phượng Sơn"
-# Session, user, assessment with its report, its PDFs, membership, actions, courses, previous
-# report and the user's certificate (the menu's permissions are cached after the first page).
-REPORT_PAGE_QUERIES = 9
+# User (the session comes from the cache), assessment with its report, its PDFs, membership,
+# actions, courses, previous report and the user's certificate (the menu's permissions are
+# cached after the first page).
+REPORT_PAGE_QUERIES = 8
 
 
 # --- helpers -------------------------------------------------------------------------------
