@@ -31,7 +31,14 @@ class Figures:
     ocop_chart: object
 
 
-def _key(scope: selectors.Scope, filters: selectors.Filters, refreshed_at) -> str:
+def timeout() -> int:
+    """How long an entry is kept: it is read until the next refresh, then never again."""
+    return 2 * settings.LMS_DASHBOARD_REFRESH_SECONDS
+
+
+def key(scope: selectors.Scope, filters: selectors.Filters, refreshed_at) -> str:
+    """What the figures of `scope` under `filters` depend on, apart from the rows: the page's
+    rendered panels are cached under it too (templates/dashboards/dashboard.html)."""
     params = "&".join(f"{name}={value}" for name, value in sorted(filters.as_params().items()))
     digest = hashlib.sha256(params.encode()).hexdigest()[:16]
     return (f"dashboards:figures:v{VERSION}:{scope.key}:{digest}:{translation.get_language()}:"
@@ -41,6 +48,9 @@ def _key(scope: selectors.Scope, filters: selectors.Filters, refreshed_at) -> st
 def _compute(scope: selectors.Scope, filters: selectors.Filters,
              names: selectors.Catalogue) -> Figures:
     data = selectors.dashboard(scope, filters, names)
+    today = timezone.localdate()
+    for row in data.follow_up:
+        row["bucket"] = selectors.due_bucket(row["first_due"], today)
     verdict_labels = selectors.verdict_labels()
     distance_labels = exports.distance_labels()
     ocop = [item for item in data.readiness if item.is_ocop]
@@ -61,15 +71,15 @@ def _compute(scope: selectors.Scope, filters: selectors.Filters,
     )
 
 
-def figures(scope: selectors.Scope, filters: selectors.Filters,
-            names: selectors.Catalogue) -> Figures:
+def figures(scope: selectors.Scope, filters: selectors.Filters, names: selectors.Catalogue,
+            refreshed_at=None) -> Figures:
     """The dashboard of `scope` under `filters`, from the cache when someone asked it since
-    the last refresh of the summaries."""
-    key = _key(scope, filters, summaries.refreshed_at())
-    found = cache.get(key)
+    the last refresh of the summaries (`refreshed_at`, read when not given)."""
+    entry = key(scope, filters, refreshed_at or summaries.refreshed_at())
+    found = cache.get(entry)
     if found is None:
         found = _compute(scope, filters, names)
-        cache.set(key, found, timeout=2 * settings.LMS_DASHBOARD_REFRESH_SECONDS)
+        cache.set(entry, found, timeout=timeout())
     return found
 
 

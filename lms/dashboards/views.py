@@ -5,6 +5,7 @@ Officers with a scope and site admins get in; other signed-in users get a page e
 not (403). A cooperative or learner outside the scope is a 404 through every address, filter
 or export."""
 
+import re
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
@@ -12,13 +13,14 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
 from certification.models import localized
 from certification.reports.context import gap_label
 from lms.accounts.roles import user_is_union_officer
-from lms.dashboards import charts, exports, overview, selectors
+from lms.dashboards import charts, exports, overview, selectors, summaries
 from lms.dashboards.forms import CooperativeSearchForm, DashboardFilterForm
 
 COOPERATIVES_PER_PAGE = 25
@@ -51,37 +53,56 @@ def _query(params: dict) -> str:
     return urlencode({key: value for key, value in params.items() if value})
 
 
+STYLE_WITHOUT_NONCE = re.compile(r"<style\b(?![^>]*\bnonce=)")
+
+
 @dashboard_view
 def home(request, scope):
+    """The overview. Its panels are rendered once per scope, filters, language, day and refresh
+    of the summaries and kept in the cache (the first page of communes only; other pages are
+    drawn from the cached figures): the figures, read lazily, are loaded only when the panels
+    are drawn. The charts' <style> elements get this response's nonce after the rendering, so
+    that a cached panel never carries another response's."""
     names = selectors.catalogue()
     form, filters = _filters(request, scope, names)
-    figures = overview.figures(scope, filters, names)
-    data = figures.data
-    due_labels = selectors.due_labels()
-    today = timezone.localdate()
-    for row in data.follow_up:
-        row["bucket"] = selectors.due_bucket(row["first_due"], today)
-    return render(request, "dashboards/dashboard.html", {
+    refreshed_at = summaries.refreshed_at()
+    figures = SimpleLazyObject(lambda: overview.figures(scope, filters, names, refreshed_at))
+    data = SimpleLazyObject(lambda: figures.data)
+    communes_asked = request.GET.get("communes", "")
+    communes = SimpleLazyObject(lambda: Paginator(data.communes, COMMUNES_PER_PAGE).get_page(
+        communes_asked))
+    response = render(request, "dashboards/dashboard.html", {
         "form": form,
         "active_filters": form.active(),
         "filter_query": _query(filters.as_params()),
         "scope_names": selectors.scope_names(scope),
         "scope": scope,
+        "refreshed_at": refreshed_at,
+        "panels_key": overview.key(scope, filters, refreshed_at),
+        # Only the first page of communes is kept: any other page number is drawn each time.
+        "panels_timeout": overview.timeout() if communes_asked in ("", "1") else 0,
+        "communes_asked": communes_asked,
         "data": data,
         "verdict_labels": selectors.verdict_labels(),
         "distance_labels": exports.distance_labels(),
         "star_labels": {star: exports.stars_label(star) for star in selectors.STARS},
-        "due_rows": [(key, label, data.actions_by_due[key]) for key, label in due_labels.items()],
-        "charts": figures.charts,
+        "due_rows": SimpleLazyObject(lambda: [
+            (key, label, data.actions_by_due[key])
+            for key, label in selectors.due_labels().items()]),
+        "charts": SimpleLazyObject(lambda: figures.charts),
         "chart_css": charts.shared_css(),
-        "ocop": figures.ocop,
-        "ocop_chart": figures.ocop_chart,
+        "ocop": SimpleLazyObject(lambda: figures.ocop),
+        "ocop_chart": SimpleLazyObject(lambda: figures.ocop_chart),
         # A page of the communes, in the order of the breakdown; the file has them all.
-        "communes": Paginator(data.communes, COMMUNES_PER_PAGE).get_page(
-            request.GET.get("communes")),
-        "several_provinces": len({row.detail for row in data.communes}) > 1,
-        "today": today,
+        "communes": communes,
+        "several_provinces": SimpleLazyObject(
+            lambda: len({row.detail for row in data.communes}) > 1),
     })
+    nonce = getattr(request, "csp_nonce", "")
+    if nonce:
+        response.content = STYLE_WITHOUT_NONCE.sub(f'<style nonce="{nonce}"',
+                                                   response.content.decode())
+    return response
 
 
 def _label_due_dates(actions, today, labels) -> None:

@@ -103,3 +103,16 @@ def test_the_charts_share_one_style_element_and_keep_only_their_colours(client, 
         assert rules and all(".color-" in selector for selector in rules), own[:200]
         assert "<desc" not in svg  # the data of pygal's tooltip script, which is not sent
         assert not re.search(r'="[^"]*\d\.\d\d', svg)  # coordinates to a tenth
+
+
+def test_cached_panels_carry_each_responses_own_nonce(client, bac_ninh):
+    client.force_login(bac_ninh.officer)
+    client.get(reverse("dashboards:home"))  # draws the panels into the cache
+
+    response = client.get(reverse("dashboards:home"))
+
+    nonce = re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"]).group(1)
+    styles = re.findall(r"<style\b[^>]*>", response.content.decode())
+    assert len(styles) >= 6  # the shared rules, then each chart's colours
+    assert all(f'nonce="{nonce}"' in tag and tag.count("nonce=") == 1 for tag in styles)
+
