@@ -7,6 +7,7 @@ uses `accent_insensitive_pattern`."""
 
 import re
 import unicodedata
+from functools import lru_cache
 
 
 def fold(text: str) -> str:
@@ -54,7 +55,14 @@ def _rank(letter: str) -> tuple[int, int]:
 
 def vietnamese_sort_key(text: str) -> tuple:
     """A key that sorts `text` in Vietnamese alphabetical order: letter by letter in the order
-    a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y, then by tones, then as written."""
+    a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y, then by tones, then as written.
+    Remembered for the most recent names: the same provinces, courses and categories are
+    sorted on every page that offers them."""
+    return _sort_key(str(text))
+
+
+@lru_cache(maxsize=8192)
+def _sort_key(text: str) -> tuple:
     letters = _letters(text)
     return (tuple(_rank(letter) for letter, _ in letters),
             tuple(tone for _, tone in letters), text)

@@ -3,6 +3,8 @@ the scope is an invalid choice and is ignored (it can never widen what the user 
 
 from django import forms
 from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -20,6 +22,31 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d")
 
 
+def _attributes(attrs: dict) -> str:
+    """As Django's widgets/attrs.html writes them: in their order, True as a bare name, False
+    left out."""
+    return mark_safe("".join(
+        format_html(" {}", name) if value is True else format_html(' {}="{}"', name, value)
+        for name, value in attrs.items() if value is not False))
+
+
+class Select(forms.Select):
+    """Django's <select>, written here instead of through a template per option: the filter
+    forms offer every course and province, and the templates cost more than the rest of the
+    dashboard's page. Flat choices only (no groups), as the filters have."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        options = []
+        for _group, group_options, _index in widget["optgroups"]:
+            for option in group_options:
+                options.append(format_html(
+                    '<option value="{}"{}>{}</option>', option["value"],
+                    _attributes(option["attrs"]), option["label"]))
+        return format_html('<select name="{}"{}>\n{}\n</select>', widget["name"],
+                           _attributes(widget["attrs"]), mark_safe("\n".join(options)))
+
+
 def by_name(choice: tuple) -> tuple:
     return vietnamese_sort_key(str(choice[1]))
 
@@ -30,10 +57,10 @@ class DashboardFilterForm(forms.Form):
     date_to = forms.DateField(label=pgettext_lazy("range", "To"), required=False,
                               widget=DateInput())
     province = forms.TypedChoiceField(label=_("Province"), required=False, coerce=int,
-                                      empty_value=None)
-    sector = forms.ChoiceField(label=_("Sector"), required=False)
-    category = forms.ChoiceField(label=_("Course category"), required=False)
-    course = forms.ChoiceField(label=_("Course"), required=False)
+                                      empty_value=None, widget=Select)
+    sector = forms.ChoiceField(label=_("Sector"), required=False, widget=Select)
+    category = forms.ChoiceField(label=_("Course category"), required=False, widget=Select)
+    course = forms.ChoiceField(label=_("Course"), required=False, widget=Select)
 
     def __init__(self, data=None, *, scope: Scope, names: Catalogue, **kwargs):
         super().__init__(data, **kwargs)
@@ -97,7 +124,7 @@ class CooperativeSearchForm(forms.Form):
         ("completions", _("Most completions")),
         ("rate", _("Highest completion rate")),
         ("rate_low", _("Lowest completion rate")),
-    ])
+    ], widget=Select)
 
     def values(self) -> tuple[str, str]:
         if not self.is_valid():
