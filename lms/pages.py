@@ -10,6 +10,7 @@ new key at once, so nobody is shown a page that is gone or misses one just publi
 is the same for everyone is cached here; whether a person may see a page is still decided on
 each request by the page's own view."""
 
+import threading
 import uuid
 
 from django.contrib.contenttypes.models import ContentType
@@ -28,18 +29,31 @@ TIMEOUT = 24 * 60 * 60  # entries of an old version are dropped by then
 _MISSING = "-"  # a cached "no such thing", told apart from a cache miss
 
 
+# Within one request (PageRoutingMiddleware) the version is read from the cache once: a page
+# asks it for its site, route, restrictions, outline and covers.
+_request = threading.local()
+
+
 def pages_version() -> str:
+    version = getattr(_request, "version", None)
+    if version is not None:
+        return version
     version = cache.get(VERSION_KEY)
     if version is None:
         version = uuid.uuid4().hex
         # add, not set: two processes starting at once agree on one version.
         if not cache.add(VERSION_KEY, version, None):
             version = cache.get(VERSION_KEY) or version
+    if getattr(_request, "active", False):
+        _request.version = version
     return version
 
 
 def _new_version() -> None:
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    version = uuid.uuid4().hex
+    cache.set(VERSION_KEY, version, None)
+    if getattr(_request, "active", False):
+        _request.version = version
 
 
 def pages_changed(**kwargs) -> None:
@@ -184,8 +198,12 @@ class PageRoutingMiddleware:
         self.wagtail_serve = views.serve
 
     def __call__(self, request):
-        response = self.get_response(request)
-        _site_to_cache(request)
+        _request.active, _request.version = True, None
+        try:
+            response = self.get_response(request)
+            _site_to_cache(request)
+        finally:
+            _request.active, _request.version = False, None
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):

@@ -36,6 +36,8 @@ def links(user) -> dict[str, bool]:
     """{"back_office": ..., "dashboard": ...} for a signed-in user."""
     if not user.is_authenticated:
         return {"back_office": False, "dashboard": False}
+    if "_menu_links" in user.__dict__:  # the header and the user bar of one page both ask
+        return user.__dict__["_menu_links"]
     key = (f"accounts:menu:{_version()}:{user.pk}:"
            f"{int(user.is_active)}{int(user.is_staff)}{int(user.is_superuser)}")
     found = cache.get(key)
@@ -45,6 +47,7 @@ def links(user) -> dict[str, bool]:
                  "dashboard": back_office and (
                      user.is_superuser or user.has_perm("cooperatives.change_cooperative"))}
         cache.set(key, found, timeout=TIMEOUT)
+    user.__dict__["_menu_links"] = found
     return found
 
 

@@ -223,3 +223,26 @@ def test_opening_another_lesson_remembers_it_as_where_the_learner_left_off(clien
 
     enrollment.refresh_from_db()
     assert enrollment.last_page_key == second.translation_key
+
+
+def test_a_page_reads_the_pages_version_from_the_cache_once(client, learner, monkeypatch):
+    """Site, route, restrictions, outline and covers are all keyed by the pages' version: one
+    request reads it once, and the next request reads it again (a publish in between shows)."""
+    from lms import pages
+
+    course = make_course(lessons=2)
+    services.enrollment_create(user=learner, course=course)
+    client.force_login(learner)
+    seen(client, course.url)
+    reads = []
+    real_get = pages.cache.get
+
+    def counting_get(key, *args, **kwargs):
+        reads.append(key)
+        return real_get(key, *args, **kwargs)
+
+    monkeypatch.setattr(pages.cache, "get", counting_get)
+    seen(client, course.url)
+    seen(client, course.url)
+
+    assert reads.count(pages.VERSION_KEY) == 2
