@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db.models import Count, OuterRef, Q, Subquery, Sum
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Substr
 from django.utils import translation
 from wagtail.models import Locale, Page
 
@@ -392,18 +392,25 @@ def with_percent(enrollments: list[Enrollment]) -> list[Enrollment]:
     if not enrollments:
         return enrollments
     courses = {e.course_id: e.course for e in enrollments}
-    path_filter = Q()
+    # The children of the courses: their path without its last step is a course's path (one
+    # IN per depth of course, not one LIKE per course).
+    path_filter, parents = Q(), {}
     for course in courses.values():
-        path_filter |= Q(path__startswith=course.path, depth=course.depth + 1)
+        parents.setdefault(course.depth, []).append(course.path)
+    items = Page.objects.live().type(LessonPage, QuizPage)
+    for depth, paths in parents.items():
+        items = items.alias(**{f"parent_{depth}": Substr("path", 1, depth * Page.steplen)})
+        path_filter |= Q(depth=depth + 1, **{f"parent_{depth}__in": paths})
     items = (
-        Page.objects.live().type(LessonPage, QuizPage).filter(path_filter)
+        items.filter(path_filter)
         .values_list("path", flat=True)
     )
     totals = dict.fromkeys(courses, 0)
-    for path in items:
-        for course_id, course in courses.items():
-            if path.startswith(course.path):
-                totals[course_id] += 1
+    by_path = {course.path: course_id for course_id, course in courses.items()}
+    for path in items:  # a child's path is its parent's and one step more
+        course_id = by_path.get(path[:-Page.steplen])
+        if course_id is not None:
+            totals[course_id] += 1
     for enrollment in enrollments:
         total = totals[enrollment.course_id]
         done = min(enrollment.n_lessons_done + enrollment.n_quizzes_passed, total)

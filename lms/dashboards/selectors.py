@@ -949,7 +949,12 @@ def enrollments_by_user(user_ids, names: Catalogue) -> dict[int, list[Enrollment
     language: three queries whatever their number."""
     enrollments = with_percent(list(
         _done_counts(Enrollment.objects.filter(user_id__in=list(user_ids)))
-        .select_related("course").order_by("status", "-enrolled_at", "pk")))
+        # of the course, only what the percentages and the title need: a whole Wagtail page
+        # per enrollment costs more than the rest of a cooperative's page
+        .select_related("course").only(
+            "user_id", "course_id", "course_key", "status", "enrolled_at", "completed_at",
+            "last_activity_at", "course__path", "course__depth", "course__title")
+        .order_by("status", "-enrolled_at", "pk")))
     result: dict[int, list[Enrollment]] = {}
     for enrollment in enrollments:
         enrollment.title = names.courses.get(str(enrollment.course_key), enrollment.course.title)
