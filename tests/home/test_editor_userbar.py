@@ -1,6 +1,6 @@
-"""Wagtail's user bar shows only on a page the person may edit, in the corner where it covers
-nothing of the page; elsewhere (the dashboard, other trainers' courses, lessons for learners)
-no trace of it and none of the admin's scripts or styles."""
+"""The editor's link shows only on a page the person may edit, in the flow of the page where it
+covers nothing; elsewhere (the dashboard, other trainers' courses, lessons for learners) no
+trace of it; and nobody, editors included, gets the admin's scripts or styles on a page."""
 
 import pytest
 from django.urls import reverse
@@ -11,7 +11,7 @@ from tests.factories.courses import lessons_of, make_course
 
 pytestmark = pytest.mark.django_db
 
-USERBAR = "<wagtail-userbar"
+USERBAR = 'class="edit-page"'
 ADMIN_ASSETS = "/static/wagtailadmin/"
 
 
@@ -22,14 +22,16 @@ def html_of(client, user, url) -> str:
     return response.content.decode()
 
 
-def test_the_trainer_who_owns_a_course_gets_the_userbar_at_the_bottom_left(client, trainer):
+def test_the_trainer_who_owns_a_course_gets_a_link_to_edit_it_and_no_admin_assets(
+        client, trainer, learner):
     course = make_course(trainer=trainer)
 
     page = html_of(client, trainer, course.url)
 
-    assert USERBAR in page
-    assert "w-userbar--bottom-left" in page
-    assert f"/admin/pages/{course.pk}/edit/" in page
+    assert f'<a href="/admin/pages/{course.pk}/edit/">✎ Sửa trang này</a>' in page
+    assert ADMIN_ASSETS not in page and "<wagtail-userbar" not in page
+    services.enrollment_create(user=learner, course=course)
+    assert len(page) - len(html_of(client, learner, course.url)) < 1_000
 
 
 def test_the_trainer_who_owns_a_course_gets_the_userbar_on_its_lessons(client, trainer):

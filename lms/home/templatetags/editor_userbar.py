@@ -1,12 +1,15 @@
-"""`{% editor_userbar %}`: Wagtail's user bar only on a page the person may edit.
+"""`{% editor_userbar %}`: a link to edit the page, for the people who may edit that very page.
 
-Wagtail's own tag shows the bar (and loads the admin's scripts and styles, over a megabyte) on
-every page to anyone who may enter the admin: on the dashboard, the readiness pages and the
-lessons too, where it only weighs on the phone and hides content. Here it is drawn on a
-Wagtail page for the people who may edit that very page, and nowhere else."""
+Wagtail's own user bar loads the admin's scripts and styles (vendor.js, userbar.js, core.css:
+hundreds of kilobytes) and a 15 KB template on every page it is on, and floats over the
+content. Editors get instead one line above the page, in the site's own style, that takes them
+to the page's editor (where Wagtail's checks and previews are); everyone else gets nothing,
+and nobody gets the admin's assets on a front-end page."""
 
 from django import template
-from wagtail.admin.templatetags.wagtailuserbar import get_page_instance, wagtailuserbar
+from django.template.loader import render_to_string
+from django.urls import reverse
+from wagtail.admin.templatetags.wagtailuserbar import get_page_instance
 
 from lms.accounts import menu
 
@@ -14,15 +17,17 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def editor_userbar(context, position="bottom-left"):
+def editor_userbar(context):
     request = context.get("request")
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return ""
     page = get_page_instance(context)
     # Learners stop at the menu's back-office permission, cached per person: no query.
-    if page is None or not menu.links(user)["back_office"]:
+    if page is None or not getattr(page, "pk", None) or not menu.links(user)["back_office"]:
         return ""
     if not page.permissions_for_user(user).can_edit():
         return ""
-    return wagtailuserbar(context, position)
+    return render_to_string("includes/edit_page.html", {
+        "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]), "page": page},
+        request=request)
