@@ -236,7 +236,7 @@ def by_sector(rows) -> Chart:
     top = max([max(row.enrollments, row.completions) for row in rows] or [0])
     chart = pygal.HorizontalBar(**_config(50 + 44 * max(len(rows), 1), colors,
                                           value_formatter=_whole, truncate_label=-1,
-                                          y_labels=_ticks(top, parts=2), margin_right=16))
+                                          y_labels=_ticks(top, parts=2), margin_right=28))
     titles = _category_labels(chart, [row.label for row in rows], LABEL_LIMIT)
     labels = [_("Enrollments"), _("Completions")]
     chart.add(labels[0], [row.enrollments for row in rows])
@@ -249,7 +249,7 @@ def _stacked(items, buckets: dict[str, str], values, colors: tuple[str, ...]) ->
     top = max([sum(values(item).values()) for item in items] or [0])
     chart = pygal.HorizontalStackedBar(**_config(
         50 + 48 * max(len(items), 1), colors, value_formatter=_whole, truncate_label=-1,
-        y_labels=_ticks(top, parts=2), margin_right=16,
+        y_labels=_ticks(top, parts=2), margin_right=28,
         style={"value_colors": ("#ffffff",) * len(colors)}, print_values=True,
         print_values_position="center"))
     titles = _category_labels(chart, [item.standard.name for item in items], LABEL_LIMIT)
