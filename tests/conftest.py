@@ -68,6 +68,18 @@ def sms_outbox(settings):
 
 
 @pytest.fixture(autouse=True)
+def _site_language():
+    """Each test starts in the site's language, whatever an earlier test in the same process
+    left active (a request's middleware or a task may activate another one)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _clean_cache():
     # Rate-limit counters live in the cache; each test starts from none.
     cache.clear()

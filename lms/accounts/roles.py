@@ -38,9 +38,20 @@ def grant(apps, group_name: str, permissions: list[str]) -> None:
             group.permissions.add(permission)
 
 
+def _in_group(user, name: str) -> bool:
+    """Whether `user` is in the group, asked once per user object (one request's user): the
+    dashboards ask it of the same person for the scope, the cooperatives and the provinces."""
+    if not user.is_authenticated:
+        return False
+    known = user.__dict__.setdefault("_lms_groups", {})
+    if name not in known:
+        known[name] = user.groups.filter(name=name).exists()
+    return known[name]
+
+
 def user_is_trainer(user) -> bool:
-    return user.is_authenticated and user.groups.filter(name=TRAINERS).exists()
+    return _in_group(user, TRAINERS)
 
 
 def user_is_union_officer(user) -> bool:
-    return user.is_authenticated and user.groups.filter(name=UNION_OFFICERS).exists()
+    return _in_group(user, UNION_OFFICERS)
