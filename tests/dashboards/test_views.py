@@ -3,6 +3,7 @@ page, filter and export (checked on the content, not only on the status)."""
 
 import csv
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -264,3 +265,27 @@ def test_a_bad_or_empty_period_still_renders_the_page(client, bac_ninh):
     assert future.status_code == backwards.status_code == garbage.status_code == 200
     assert backwards.context["form"].errors["date_to"]
     assert garbage.context["data"].totals.enrollments == 4  # every bad filter left out
+
+
+def test_the_cooperative_list_shows_each_cooperatives_verdict_per_standard(client, bac_ninh):
+    """The row's cells follow the header's standards (ordered by code)."""
+    client.force_login(bac_ninh.officer)
+    content = client.get(reverse("dashboards:cooperatives")).content.decode()
+
+    header = re.findall(r'<th scope="col">([^<]+)</th>', content)
+    assert header[-2:] == [bac_ninh.ocop.standard.name, bac_ninh.vietgap.standard.name] or \
+        header[-2:] == [bac_ninh.vietgap.standard.name, bac_ninh.ocop.standard.name]
+    cells = {}
+    for row in re.findall(r"<tr>(.*?)</tr>", content, re.DOTALL):
+        name = re.search(r'<a href="[^"]+">([^<]+)</a>', row)
+        if name:
+            cells[name.group(1)] = re.findall(
+                r'<td><span class="tag tag--([a-z_]+)">([^<]+)</span></td>', row)
+    by_standard = dict(zip(header[-2:], range(2), strict=True))
+    vietgap, ocop = (by_standard[bac_ninh.vietgap.standard.name],
+                     by_standard[bac_ninh.ocop.standard.name])
+    c1, c2, c3 = (cells[c.name] for c in (bac_ninh.c1, bac_ninh.c2, bac_ninh.c3))
+    assert (c1[vietgap][0], c1[ocop][0]) == ("ready", "ready")
+    assert (c2[vietgap][0], c2[ocop][0]) == ("not_ready", "not_ready")
+    assert (c3[vietgap][0], c3[ocop][0]) == ("in_progress", "never")
+    assert c1[vietgap][1] == "Sẵn sàng" and c3[ocop][1] == "Chưa từng đánh giá"
