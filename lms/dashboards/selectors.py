@@ -29,6 +29,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import (
     Case,
     Count,
@@ -65,6 +66,7 @@ from courses.models import (
     QuizAttempt,
 )
 from courses.selectors import with_percent
+from lms import pages
 from lms.accounts.models import User
 from lms.accounts.roles import user_is_union_officer
 from lms.cooperatives.models import Commune, Cooperative, Membership, OfficerScope, fold
@@ -273,11 +275,22 @@ def _preference(language_code: str) -> int:
 
 
 def catalogue() -> Catalogue:
+    """The catalogue in the active language, kept in the cache under the pages' version: a
+    course or category saved anywhere moves the version on (lms/pages.py)."""
+    key = pages.cache_key("dashboards-catalogue", translation.get_language())
+    found = cache.get(key)
+    if found is None:
+        found = _catalogue()
+        cache.set(key, found, pages.TIMEOUT)
+    return found
+
+
+def _catalogue() -> Catalogue:
     result = Catalogue()
     best: dict[str, int] = {}
-    pages = CoursePage.objects.order_by("path").values_list(
+    rows = CoursePage.objects.order_by("path").values_list(
         "translation_key", "title", "locale__language_code", "category__translation_key")
-    for key, title, language, category in pages:
+    for key, title, language, category in rows:
         key, rank = str(key), _preference(language)
         if rank < best.get(key, 3):
             best[key] = rank

@@ -116,3 +116,17 @@ def test_cached_panels_carry_each_responses_own_nonce(client, bac_ninh):
     assert len(styles) >= 6  # the shared rules, then each chart's colours
     assert all(f'nonce="{nonce}"' in tag and tag.count("nonce=") == 1 for tag in styles)
 
+
+
+def test_a_course_renamed_after_the_catalogue_was_cached_is_offered_by_its_new_name(
+        client, bac_ninh):
+    client.force_login(bac_ninh.officer)
+    client.get(reverse("dashboards:cooperatives"))  # the catalogue is now in the cache
+    course = bac_ninh.course_a
+    course.title = "Quản trị hợp tác xã cho người mới"
+    course.save_revision().publish()
+
+    content = client.get(reverse("dashboards:cooperatives")).content.decode()
+
+    assert f'<option value="{course.translation_key}">Quản trị hợp tác xã cho người mới</option>' \
+        in content
