@@ -119,6 +119,9 @@ def test_cancel_stops_the_upload_and_keeps_what_was_typed(section_page):
     expect(card.locator("[data-status]")).to_contain_text(
         re.compile("Đã hủy|Upload cancelled"))
     expect(card.locator("[data-upload]")).to_be_hidden()
+    # The page has aborted its request; the browser's network service drops the intercepted
+    # one a moment later (letting it go at once raced that, and it reached the server).
+    page.wait_for_timeout(500)
     for route in held:  # too late now: the browser has dropped the request
         with contextlib.suppress(PlaywrightError):
             route.continue_()
