@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from certification import urls as certification_urls
+from lms import health
 from lms.accounts import signin_code_views
 from lms.accounts import views as account_views
 from lms.home import views as home_views
@@ -34,6 +35,8 @@ urlpatterns = [
     path("language/", account_views.set_language, name="set_language"),
     path("cooperatives/", include("lms.cooperatives.urls")),
     path("help/", home_views.help_page, name="help"),
+    path("health/", health.ready, name="health"),
+    path("health/live/", health.live, name="health_live"),
     path("learning/", include("courses.urls")),
     path("readiness/", include(certification_urls.readiness_urls)),
     path("dashboard/", include("lms.dashboards.urls")),

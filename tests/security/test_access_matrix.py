@@ -320,6 +320,8 @@ TABLE: dict[str, list[Probe]] = {
         "quiz of Z (member_b out of attempts)", u("courses:attempts_ask", "@quiz_z"),
         Post(allow=roles("member_b"), effective=True))],
     "help": [public("help", u("help"))],
+    "health": [public("services' health", u("health"))],
+    "health_live": [public("liveness", u("health_live"))],
     "wagtail_serve": [
         public("home page", raw("/")),
         public("course X", _page_url("course_x"), ok="200"),
