@@ -139,9 +139,10 @@ def _own_rules(svg: str, uuid: str) -> str:
     shared = set(_shared_rules())
 
     def keep(match):
-        own = [rule for rule in RULE.findall(match.group(2))
-               if rule.strip().replace(f"#chart-{uuid}", SHARED_PREFIX) not in shared]
-        return match.group(1) + "".join(rule.strip() for rule in own) + match.group(3)
+        css = match.group(2)
+        own = [rule.strip() for rule, as_shared in zip(RULE.findall(css), _rules(css, uuid),
+                                                       strict=True) if as_shared not in shared]
+        return match.group(1) + "".join(own) + match.group(3)
 
     return STYLE.sub(keep, svg, count=1)
 
@@ -154,7 +155,7 @@ LONG_DECIMAL = re.compile(r"(\d\.\d)\d+")
 
 
 def _rounded(svg: str) -> str:
-    """Coordinates in the attributes to a tenth of a unit (a tenth of a pixel on a phone)
+    """Coordinates in the attributes cut to a tenth of a unit (a tenth of a pixel on a phone)
     instead of pygal's fifteen digits; texts are left as they are."""
     return ATTRIBUTE.sub(lambda match: '"' + LONG_DECIMAL.sub(r"\1", match.group(1)) + '"', svg)
 

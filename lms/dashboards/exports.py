@@ -221,6 +221,11 @@ def stars_label(star: int) -> str:
     return translation.ngettext("%(count)d star", "%(count)d stars", star) % {"count": star}
 
 
+def stars_labels() -> dict[int, str]:
+    """Each OCOP star rank's label, in order."""
+    return {star: stars_label(star) for star in selectors.STARS}
+
+
 # --- the lists ------------------------------------------------------------------------------
 
 

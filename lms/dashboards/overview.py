@@ -66,8 +66,7 @@ def _compute(scope: selectors.Scope, filters: selectors.Filters,
             if data.readiness else "",
         },
         ocop=ocop,
-        ocop_chart=charts.stars(ocop, {star: exports.stars_label(star)
-                                       for star in selectors.STARS}) if ocop else "",
+        ocop_chart=charts.stars(ocop, exports.stars_labels()) if ocop else "",
     )
 
 
@@ -86,13 +85,20 @@ def figures(scope: selectors.Scope, filters: selectors.Filters, names: selectors
 def warm() -> int:
     """Compute the unfiltered dashboard of each officer scope (one officer standing for all who
     share it) in the site's first language; returns how many scopes."""
-    officer_ids = OfficerScope.objects.values("officer_id")
-    seen = set()
-    for user in User.objects.filter(pk__in=officer_ids, is_active=True).order_by("pk"):
-        scope = selectors.dashboard_scope(user)
-        if scope is None or scope.key in seen:
-            continue
-        seen.add(scope.key)
-        with translation.override(settings.LANGUAGE_CODE):
-            figures(scope, selectors.Filters(), selectors.catalogue())
-    return len(seen)
+    parts: dict[int, list] = {}
+    for officer_id, province_id, union_id in OfficerScope.objects.filter(
+            officer__is_active=True).values_list("officer_id", "province_id", "union_id"):
+        parts.setdefault(officer_id, []).append((province_id, union_id))
+    by_key: dict[str, list[int]] = {}
+    for officer_id in sorted(parts):  # the officers who share a scope, grouped in one query
+        by_key.setdefault(selectors.scope_key(parts[officer_id]), []).append(officer_id)
+    warmed = 0
+    for officer_ids in by_key.values():
+        for user in User.objects.filter(pk__in=officer_ids).order_by("pk"):
+            scope = selectors.dashboard_scope(user)  # None for one who left the officers
+            if scope is not None:
+                with translation.override(settings.LANGUAGE_CODE):
+                    figures(scope, selectors.Filters(), selectors.catalogue())
+                warmed += 1
+                break
+    return warmed

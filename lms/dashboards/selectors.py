@@ -106,7 +106,8 @@ class Scope:
     key: str = ""
 
 
-def _scope_key(parts) -> str:
+def scope_key(parts) -> str:
+    """`Scope.key` of an officer whose OfficerScope rows are these (province, union) pairs."""
     text = ";".join(f"{province or ''},{union or ''}" for province, union in sorted(
         parts, key=lambda part: (part[0] or 0, part[1] or 0)))
     return hashlib.sha256(text.encode()).hexdigest()[:24]
@@ -125,7 +126,7 @@ def dashboard_scope(user) -> Scope | None:
             if user_is_union_officer(user) else []
         if not parts:
             return None
-        key = _scope_key(parts)
+        key = scope_key(parts)
     return Scope(user=user, cooperatives=cooperatives_overseen_by(user),
                  provinces=provinces_overseen_by(user), is_admin=user.is_superuser, key=key)
 

@@ -86,7 +86,7 @@ def home(request, scope):
         "data": data,
         "verdict_labels": selectors.verdict_labels(),
         "distance_labels": exports.distance_labels(),
-        "star_labels": {star: exports.stars_label(star) for star in selectors.STARS},
+        "star_labels": exports.stars_labels(),
         "due_rows": SimpleLazyObject(lambda: [
             (key, label, data.actions_by_due[key])
             for key, label in selectors.due_labels().items()]),
