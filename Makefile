@@ -10,7 +10,7 @@ MANAGE := $(BIN)/python manage.py
 TEST_PROCESSES ?= auto
 
 .PHONY: install system-deps compilemessages run test lint messages check-translations worker bench \
-	mutation audit clean
+	mutation audit object-store clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -110,7 +110,23 @@ audit: install
 		-r $(AUDIT)/requirements.txt
 
 worker: install
-	$(BIN)/celery -A lms worker --loglevel=info
+	$(BIN)/celery -A lms worker -Q lms,certificates,exports,email --loglevel=info
+
+# An S3-compatible object store on 127.0.0.1:$(S3_PORT) for CI's second pass and for trying
+# object storage locally: moto's standalone server (docs/decisions/0017), from a venv of its own
+# (it is no dependency of the platform). It keeps its objects in memory until stopped.
+S3_PORT ?= 9000
+S3_SERVER := build/s3-server
+S3_UP = $(PYTHON) -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$(S3_PORT)/', timeout=2)"
+object-store:
+	@if $(S3_UP) 2>/dev/null; then echo "S3 server already answering on port $(S3_PORT)"; else \
+		mkdir -p build; \
+		test -x $(S3_SERVER)/bin/moto_server || { $(PYTHON) -m venv $(S3_SERVER) && \
+			$(S3_SERVER)/bin/pip install --quiet "moto[server]==5.2.5"; }; \
+		nohup $(S3_SERVER)/bin/moto_server -H 127.0.0.1 -p $(S3_PORT) \
+			> build/s3-server.log 2>&1 & \
+		for i in $$(seq 1 30); do $(S3_UP) 2>/dev/null && break; sleep 1; done; \
+		$(S3_UP) && echo "S3 server started on port $(S3_PORT)"; fi
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles build mutants

@@ -4,6 +4,8 @@ import os
 
 from celery import Celery, Task
 
+from lms.logs import connect_celery_signals
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings")
 
 
@@ -19,5 +21,6 @@ class PlatformTask(Task):
 
 
 app = Celery("lms", task_cls=PlatformTask)
+connect_celery_signals()
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()

@@ -14,10 +14,15 @@ from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, storages
+from django.core.signals import setting_changed
 from django.db import transaction
 from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
+from django.utils.functional import LazyObject, empty
+from django.views.decorators.http import require_safe
+from django.views.static import serve
 
 RANDOM_BYTES = 24  # 192 bits, written as 32 URL-safe characters
 
@@ -42,9 +47,36 @@ class PrivateFileSystemStorage(FileSystemStorage):
         raise ValueError("A private file has no URL; serve it through a view that checks access.")
 
 
+@require_safe
+def public_media(request, path):
+    """Public images kept in local files (MEDIA_ROOT, read as it is when asked), with the time
+    browsers may keep them: every new upload gets a name of its own. Private files are in
+    another folder and never reachable from here."""
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response["Cache-Control"] = f"public, max-age={settings.LMS_MEDIA_MAX_AGE}"
+    return response
+
+
+class PrivateStorage(LazyObject):
+    """``storages["private"]`` as the settings name it now: a file field keeps this one object
+    for life, and it follows a change of STORAGES (the object-store tests make one)."""
+
+    def _setup(self):
+        self._wrapped = storages["private"]
+
+
+_private = PrivateStorage()
+
+
+@receiver(setting_changed)
+def _storages_changed(*, setting, **kwargs):
+    if setting == "STORAGES":
+        _private._wrapped = empty
+
+
 def private_storage():
-    """The storage of private files (a callable, so migrations name it and tests can swap it)."""
-    return storages["private"]
+    """The storage of private files (a callable, so migrations name it)."""
+    return _private
 
 
 @deconstructible

@@ -14,7 +14,7 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.files.storage import default_storage
+from django.core.files.storage import storages
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
@@ -52,7 +52,14 @@ def _broker() -> str | None:
 
 
 def _storage() -> None:
-    default_storage.exists("health-check")
+    # Public images and private files (two folders, or two buckets of the object store).
+    for alias in ("default", "private"):
+        storage = storages[alias]
+        bucket = getattr(storage, "bucket_name", None)
+        if bucket:  # an object store answers "no such file" even for a bucket that is gone
+            storage.connection.meta.client.head_bucket(Bucket=bucket)
+        else:
+            storage.exists("health-check")
 
 
 CHECKS = {"database": _database, "cache": _cache, "broker": _broker, "storage": _storage}

@@ -2,11 +2,14 @@
 development defaults (SQLite, eager Celery, local-memory cache, console email)."""
 
 import os
+from email.utils import getaddresses
 from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
+
+from lms.logs import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -80,6 +83,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Every log line of a request carries its id (lms/logs.py).
+    "lms.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "lms.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -270,6 +275,34 @@ STORAGES = {
         )
     },
 }
+# Media on S3-compatible object storage (lms/object_storage.py) when both buckets are named: the
+# public one holds course covers, lesson images and their renditions, read by browsers at
+# LMS_S3_PUBLIC_URL (the bucket's own address, or a CDN in front of it); the private one holds
+# everything else and is never readable without the keys. Without them, the local folders above.
+S3_PUBLIC_BUCKET = env("LMS_S3_PUBLIC_BUCKET")
+S3_PRIVATE_BUCKET = env("LMS_S3_PRIVATE_BUCKET")
+if bool(S3_PUBLIC_BUCKET) != bool(S3_PRIVATE_BUCKET):
+    raise ImproperlyConfigured(
+        "Set both LMS_S3_PUBLIC_BUCKET and LMS_S3_PRIVATE_BUCKET (object storage), or neither "
+        "(local folders).")
+if S3_PUBLIC_BUCKET:
+    if S3_PUBLIC_BUCKET == S3_PRIVATE_BUCKET:
+        raise ImproperlyConfigured("The public and the private bucket must be two buckets.")
+    from lms.object_storage import public_url, storage_options
+
+    MEDIA_URL = public_url(env) + "/"
+    STORAGES["default"] = {
+        "BACKEND": "lms.object_storage.PublicS3Storage",
+        "OPTIONS": storage_options(env, bucket=S3_PUBLIC_BUCKET, public_url=MEDIA_URL),
+    }
+    STORAGES["private"] = {
+        "BACKEND": "lms.object_storage.PrivateS3Storage",
+        "OPTIONS": storage_options(env, bucket=S3_PRIVATE_BUCKET),
+    }
+# The app serves public media at MEDIA_URL itself only when they are local files (make run, or a
+# single server following the README); with object storage the browser reads them there.
+LMS_SERVE_MEDIA = not S3_PUBLIC_BUCKET and env_bool("LMS_SERVE_MEDIA", True)
+LMS_MEDIA_MAX_AGE = int(env("LMS_MEDIA_MAX_AGE", "86400"))
 
 # --- Email: console by default; SMTP (or any backend) from the environment.
 EMAIL_BACKEND = env(
@@ -296,6 +329,35 @@ CELERY_BROKER_URL = env("CELERY_BROKER_URL")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", "lms")
+# Queues of their own, so a national export or a digest to every officer never delays a learner's
+# certificate: workers can be started for each (README, "Deploying at national scale"). What is
+# not named here (the sweeps, the reminders' fan-out) goes to the default queue.
+LMS_QUEUE_CERTIFICATES = "certificates"
+LMS_QUEUE_EXPORTS = "exports"
+LMS_QUEUE_EMAIL = "email"
+LMS_QUEUES = [CELERY_TASK_DEFAULT_QUEUE, LMS_QUEUE_CERTIFICATES, LMS_QUEUE_EXPORTS,
+              LMS_QUEUE_EMAIL]
+CELERY_TASK_ROUTES = {
+    **dict.fromkeys([
+        "certification.issue_course_certificate",
+        "certification.render_certificate_pdf",
+        "certification.issue_assessment_certificate",
+        "certification.render_readiness_report_pdf",
+    ], {"queue": LMS_QUEUE_CERTIFICATES}),
+    **dict.fromkeys([
+        "exports.build_export",
+        "dashboards.refresh_summaries",
+    ], {"queue": LMS_QUEUE_EXPORTS}),
+    **dict.fromkeys([
+        "accounts.send_email",
+        "accounts.send_sms",
+        "accounts.send_welcome_email",
+        "accounts.deliver_notice",
+        "dashboards.send_digest",
+        "dashboards.send_inactivity_reminder",
+        "dashboards.send_action_reminder",
+    ], {"queue": LMS_QUEUE_EMAIL}),
+}
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
@@ -408,17 +470,10 @@ CSP_FRAME_SRC = [
 # every middleware. Off unless the benchmark's server asks for it.
 LMS_BENCH_BARE_VIEW = env_bool("LMS_BENCH_BARE_VIEW", False)
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {
-        # Wagtail's background tasks and page actions are chatty at INFO.
-        "django_tasks": {"level": "WARNING"},
-        "wagtail": {"level": "WARNING"},
-        # WeasyPrint logs each rendering step at INFO.
-        "weasyprint": {"level": "WARNING"},
-        "fontTools": {"level": "WARNING"},
-    },
-}
+# Log lines with time, level, logger and request id (lms/logs.py), as JSON in production. Errors
+# (requests' and tasks') are mailed to DJANGO_ADMINS ("Name <address>, address") when it is set.
+ADMINS = [(name or address, address) for name, address in getaddresses(env_list("DJANGO_ADMINS"))
+          if address]
+LOGGING = logging_config(level=env("DJANGO_LOG_LEVEL", "INFO"),
+                         fmt=env("LMS_LOG_FORMAT", "text" if DEBUG else "json"),
+                         admins=bool(ADMINS))

@@ -12,6 +12,7 @@ from certification import urls as certification_urls
 from lms import health
 from lms.accounts import signin_code_views
 from lms.accounts import views as account_views
+from lms.files import public_media
 from lms.home import views as home_views
 
 urlpatterns = [
@@ -44,14 +45,9 @@ urlpatterns = [
     path("", include(certification_urls.certificate_urls)),
 ]
 
-if settings.DEBUG:
-    # make run's public media (course covers, lesson images), read from MEDIA_ROOT as it is when
-    # asked, not as it was when this module was first imported.
-    from django.views.static import serve
-
-    def public_media(request, path):
-        return serve(request, path, document_root=settings.MEDIA_ROOT)
-
+if settings.LMS_SERVE_MEDIA:
+    # Public media (course covers, lesson images, renditions) kept in local files: make run's,
+    # and a single server's in production. With object storage, browsers read them there.
     urlpatterns += [re_path(r"^media/(?P<path>.*)$", public_media)]
 
 if settings.LMS_BENCH_BARE_VIEW:

@@ -58,15 +58,16 @@ def worker_lock():
 
 @contextlib.contextmanager
 def running_worker(log: Path, *, env: dict[str, str], name: str):
-    """Start a worker on the default queue (emptied first), wait until it is ready, and stop it
+    """Start a worker on every queue (emptied first), wait until it is ready, and stop it
     when the block ends. Its output goes to `log`. Only one runs at a time (WORKER_LOCK)."""
     with worker_lock():
         with app.connection_for_write() as conn:
-            conn.default_channel.queue_purge(settings.CELERY_TASK_DEFAULT_QUEUE)
+            for queue in settings.LMS_QUEUES:
+                conn.default_channel.queue_purge(queue)
         process = subprocess.Popen(
             [sys.executable, "-m", "celery", "-A", "lms", "worker", "--pool=solo",
              "--loglevel=INFO", "--without-gossip", "--without-mingle", "--without-heartbeat",
-             "-Q", settings.CELERY_TASK_DEFAULT_QUEUE, "-n", f"{name}-{os.getpid()}@%h"],
+             "-Q", ",".join(settings.LMS_QUEUES), "-n", f"{name}-{os.getpid()}@%h"],
             cwd=BASE_DIR, env={**os.environ, "DATABASE_URL": database_url(), **env},
             stdout=log.open("w"), stderr=subprocess.STDOUT,
         )

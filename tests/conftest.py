@@ -16,6 +16,7 @@ from tests.factories import (
     TrainerFactory,
     UserFactory,
 )
+from tests.object_store import object_store  # noqa: F401 - a fixture for the suite
 
 
 @pytest.fixture(autouse=True, scope="session")

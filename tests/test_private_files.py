@@ -15,7 +15,6 @@ from django.http import Http404
 from django.test import TestCase, override_settings
 from django.urls import URLResolver, path
 from django.urls.resolvers import RoutePattern
-from django.views.static import serve
 from PIL import Image
 
 from certification import scoring
@@ -33,7 +32,7 @@ from lms.exports import registry
 from lms.exports.models import Export
 from lms.exports.registry import Builder, ExportFile, Link
 from lms.exports.services import export_request
-from lms.files import PrivateFileSystemStorage, RandomName, files_move_to_private
+from lms.files import PrivateFileSystemStorage, RandomName, files_move_to_private, public_media
 from tests.factories.checklists import assessment_for, globalgap_dict, version_from_dict
 
 pytestmark = pytest.mark.django_db
@@ -53,14 +52,9 @@ PUBLIC_FILE_FIELDS = {
 RANDOM_STEM = re.compile(r"^[A-Za-z0-9_-]{32}$")
 
 
-def _public_media(request, path):
-    """`make run`'s media route (django.conf.urls.static), reading MEDIA_ROOT when asked."""
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
-
-
-# The platform's URLs are loaded when first asked for, not when this module is collected: lms.urls
-# adds `make run`'s own media route when imported with DEBUG on, as it is before the tests start.
-urlpatterns = [path("media/<path:path>", _public_media),
+# The platform's own media route (lms/files.py public_media, which lms.urls adds when public media
+# are local files), first, so the guesses below reach it whatever the settings.
+urlpatterns = [path("media/<path:path>", public_media),
                URLResolver(RoutePattern(""), "lms.urls")]
 
 
@@ -72,6 +66,10 @@ def jpeg(name="kho.jpg") -> ContentFile:
 
 @pytest.fixture
 def stored(cooperative, manager):
+    return one_of_each_private_file(cooperative, manager)
+
+
+def one_of_each_private_file(cooperative, manager) -> dict:
     """One of each private file, made by the services that make them for real."""
     version = version_from_dict(globalgap_dict())
     assessment = assessment_for(cooperative=cooperative, version=version, user=manager)
@@ -215,7 +213,8 @@ def test_the_media_route_used_by_the_test_still_serves_public_files(settings):
     storages["default"].save("original_images/bia.png", ContentFile(b"png"))
     from django.test import RequestFactory
 
-    response = _public_media(RequestFactory().get("/"), "original_images/bia.png")
+    response = public_media(RequestFactory().get("/"), "original_images/bia.png")
     assert b"".join(response.streaming_content) == b"png"
+    assert response["Cache-Control"] == f"public, max-age={settings.LMS_MEDIA_MAX_AGE}"
     with pytest.raises(Http404):
-        _public_media(RequestFactory().get("/"), "original_images/none.png")
+        public_media(RequestFactory().get("/"), "original_images/none.png")

@@ -1,6 +1,8 @@
-"""Certificate PDFs with WeasyPrint. The fetcher reads only the project's own static files (and
-inline data: URLs): never the file system at large, never the network. The font configuration
-and the stylesheet are built once per process and reused by every render."""
+"""Certificate PDFs with WeasyPrint. The fetcher reads only the project's own static files, inline
+data: URLs and the stored files a render names itself (``stored:<key>``, read through the storage
+API, so a worker reads them from the object store): never the file system at large, never the
+network. The font configuration and the stylesheet are built once per process and reused by
+every render."""
 
 import mimetypes
 import re
@@ -14,14 +16,21 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 STATIC_SCHEME = "static:"
+STORED_SCHEME = "stored:"
 STYLESHEET = "css/certificate.css"
 REPORT_STYLESHEET = "css/report.css"
 
 
 class StaticOnlyFetcher(URLFetcher):
-    """Serves `static:<path>` from the project's static files and `data:` URLs; refuses the
-    rest (file://, http(s)://, anything else) so a template or a user's text cannot make the
-    renderer read the server's files or call out."""
+    """Serves `static:<path>` from the project's static files, `data:` URLs, and
+    `stored:<key>` from the files given as ``files`` (key to a stored file: an evidence photo of
+    the report being rendered); refuses the rest (file://, http(s)://, an unknown key, anything
+    else) so a template or a user's text cannot make the renderer read the server's files, another
+    stored file, or call out."""
+
+    def __init__(self, *args, files=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.files = dict(files or {})
 
     def fetch(self, url, headers=None):
         if url.startswith("data:"):
@@ -36,6 +45,14 @@ class StaticOnlyFetcher(URLFetcher):
             with open(found, "rb") as file:
                 body = file.read()
             content_type = mimetypes.guess_type(found)[0] or "application/octet-stream"
+            return URLFetcherResponse(url, body, {"Content-Type": content_type})
+        if url.startswith(STORED_SCHEME):
+            stored = self.files.get(url[len(STORED_SCHEME):])
+            if stored is None:
+                raise ValueError(f"Refused to fetch {url!r}: not a file of this document")
+            with stored.storage.open(stored.name, "rb") as file:
+                body = file.read()
+            content_type = mimetypes.guess_type(stored.name)[0] or "application/octet-stream"
             return URLFetcherResponse(url, body, {"Content-Type": content_type})
         raise ValueError(f"Refused to fetch {url!r}: certificates read only static files")
 
@@ -86,7 +103,10 @@ def with_standing_band(html: str, *, context: dict, language: str) -> str:
     return html[:at] + band + html[at:]
 
 
-def html_to_pdf(html: str, stylesheet: str = STYLESHEET) -> bytes:
-    return HTML(string=html, url_fetcher=_fetcher()).write_pdf(
+def html_to_pdf(html: str, stylesheet: str = STYLESHEET, *, files=None) -> bytes:
+    """``files``: the stored files the document shows, by the key of its `stored:` URLs."""
+    fetcher = StaticOnlyFetcher(allowed_protocols={"data", "static", "stored"}, files=files) \
+        if files else _fetcher()
+    return HTML(string=html, url_fetcher=fetcher).write_pdf(
         stylesheets=[_stylesheet(stylesheet)], font_config=_font_config()
     )

@@ -25,6 +25,7 @@ from certification.assessments.models import (
     Answer,
     Assessment,
     CorrectiveAction,
+    EvidencePhoto,
     OcopSelfReport,
     ReadinessReport,
     ReadinessReportPdf,
@@ -40,6 +41,7 @@ from certification.assessments.selectors import (
 from certification.certificates import pdf
 from certification.certificates.models import Certificate
 from certification.certificates.services import certificate_issue
+from certification.checklists.models import localized
 from certification.checklists.selectors import Checklist, checklist_of
 from certification.reports import tasks  # noqa: F401 - registers the tasks handed over by name
 from certification.reports.context import LANGUAGES, report_context
@@ -293,10 +295,43 @@ def assessment_certificate_issue(*, report_id, user_id: int) -> Certificate:
         source_id=assessment.pk, cooperative=assessment.cooperative, snapshot_for=snapshot_for)
 
 
-def readiness_report_html(report: ReadinessReport, language: str) -> str:
+# The evidence photos a report's PDF shows: their thumbnails, a few per point, so the file stays
+# light enough for a phone; the page and the assessment keep every photo.
+PDF_PHOTOS_PER_POINT = 3
+PDF_PHOTOS_MAX = 30
+
+
+def report_photos(report: ReadinessReport, language: str) -> tuple[list[dict], dict]:
+    """(rows for the template: code, text, keys of the photos shown, how many more; the files
+    by key, for the PDF's fetcher). Read through the storage API, wherever the files are."""
+    photos = (EvidencePhoto.objects.filter(answer__assessment_id=report.assessment_id)
+              .select_related("answer__control_point")
+              .order_by("answer__control_point__section__sort_order",
+                        "answer__control_point__sort_order", "uploaded_at", "pk"))
+    rows, files, by_point = [], {}, {}
+    for photo in photos:
+        point = photo.answer.control_point
+        row = by_point.get(point.pk)
+        if row is None:
+            row = by_point[point.pk] = {"code": point.code,
+                                        "text": localized(point, "text", language),
+                                        "keys": [], "more": 0}
+            rows.append(row)
+        if len(row["keys"]) >= PDF_PHOTOS_PER_POINT or len(files) >= PDF_PHOTOS_MAX:
+            row["more"] += 1
+            continue
+        key = f"evidence-{photo.pk}"
+        files[key] = photo.thumbnail if photo.thumbnail else photo.image
+        row["keys"].append(key)
+    return rows, files
+
+
+def readiness_report_html(report: ReadinessReport, language: str, *,
+                          photos: list[dict] | None = None) -> str:
+    context = report_context(report, language=language, for_pdf=True)
+    context["photos"] = photos or []
     with translation.override(language):
-        return render_to_string("certification/reports/pdf/report.html",
-                                report_context(report, language=language, for_pdf=True))
+        return render_to_string("certification/reports/pdf/report.html", context)
 
 
 def readiness_report_render_pdf(*, report_id, language: str, force: bool = False) -> bool:
@@ -320,8 +355,9 @@ def readiness_report_render_pdf(*, report_id, language: str, force: bool = False
         if row.file and not force:
             return False
         try:
-            content = pdf.html_to_pdf(readiness_report_html(report, language),
-                                      stylesheet=pdf.REPORT_STYLESHEET)
+            photos, files = report_photos(report, language)
+            content = pdf.html_to_pdf(readiness_report_html(report, language, photos=photos),
+                                      stylesheet=pdf.REPORT_STYLESHEET, files=files)
         except (Exception, FatalURLFetchingError) as error:  # noqa: BLE001 - recorded
             logger.exception("Readiness report %s (%s) could not be rendered (try %s)",
                              report.pk, language, tries)

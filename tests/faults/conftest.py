@@ -107,7 +107,7 @@ class Worker:
             sys.executable, "-m", "tests.faults.worker_main", "-A", "lms", "worker", "-B",
             "--schedule", str(folder / f"{name}-beat"), f"--pool={pool}", "--concurrency=2",
             "--loglevel=INFO", "--without-gossip", "--without-mingle", "--without-heartbeat",
-            "-Q", settings.CELERY_TASK_DEFAULT_QUEUE, "-n", f"{name}-{os.getpid()}@%h"]
+            "-Q", ",".join(settings.LMS_QUEUES), "-n", f"{name}-{os.getpid()}@%h"]
         self.env = {**os.environ, **FAST, "DATABASE_URL": database_url(),
                     "CELERY_BROKER_URL": broker_url,
                     "DJANGO_MEDIA_ROOT": str(settings.MEDIA_ROOT),

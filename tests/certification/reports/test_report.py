@@ -666,7 +666,7 @@ def test_an_ocop_pdf_shows_the_stars_and_the_way_to_the_next_one(cooperative, ma
 
 
 def test_a_pdf_that_fails_is_recorded_and_can_be_rendered_again(gaps_report, monkeypatch):
-    def broken(html, stylesheet=None):
+    def broken(html, stylesheet=None, files=None):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(pdf, "html_to_pdf", broken)

@@ -39,7 +39,7 @@ class FakeRenderer:
         self.calls = 0
         self.broken = False
 
-    def __call__(self, html, stylesheet=None):
+    def __call__(self, html, stylesheet=None, files=None):
         if stylesheet is not pdf.REPORT_STYLESHEET:
             return b"%PDF-1.4 certificate"
         self.calls += 1
@@ -283,7 +283,7 @@ def test_two_workers_given_the_same_pdf_at_once_store_one_file(monkeypatch, sett
     started = threading.Barrier(2)
     calls = []
 
-    def slow(html, stylesheet=None):
+    def slow(html, stylesheet=None, files=None):
         calls.append(html)
         time.sleep(0.5)  # long enough for the other worker to arrive meanwhile
         return b"%PDF-1.4 slow"
