@@ -13,13 +13,20 @@ import contextvars
 import json
 import logging
 import re
+import time
 import uuid
 from datetime import UTC, datetime
+
+from django.conf import settings
 
 REQUEST_ID_HEADER = "X-Request-ID"
 TASK_HEADER = "lms_request_id"
 _VALID_ID = re.compile(r"^[A-Za-z0-9._:-]{8,64}$")
 _request_id: contextvars.ContextVar[str] = contextvars.ContextVar("lms_request_id", default="")
+
+# One line per request (method, path without its query, status, time) where no server in front
+# writes them: on by default in production (LMS_LOG_REQUESTS); runserver writes its own.
+request_logger = logging.getLogger("lms.request")
 
 TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"
 
@@ -46,8 +53,12 @@ class RequestIdMiddleware:
         request_id = given if _VALID_ID.match(given) else uuid.uuid4().hex
         request.request_id = request_id
         token = bind(request_id)
+        started = time.monotonic()
         try:
             response = self.get_response(request)
+            if settings.LMS_LOG_REQUESTS:
+                request_logger.info("%s %s %s %.0fms", request.method, request.path,
+                                    response.status_code, 1000 * (time.monotonic() - started))
         finally:
             unbind(token)
         response[REQUEST_ID_HEADER] = request_id

@@ -474,6 +474,7 @@ LMS_BENCH_BARE_VIEW = env_bool("LMS_BENCH_BARE_VIEW", False)
 # (requests' and tasks') are mailed to DJANGO_ADMINS ("Name <address>, address") when it is set.
 ADMINS = [(name or address, address) for name, address in getaddresses(env_list("DJANGO_ADMINS"))
           if address]
+LMS_LOG_REQUESTS = env_bool("LMS_LOG_REQUESTS", not DEBUG)
 LOGGING = logging_config(level=env("DJANGO_LOG_LEVEL", "INFO"),
                          fmt=env("LMS_LOG_FORMAT", "text" if DEBUG else "json"),
                          admins=bool(ADMINS))
