@@ -131,3 +131,59 @@ def test_pages_are_compressed_inside_whitenoise_and_before_anything_reads_the_bo
     result = run_manage("shell", "-c", code, env=PRODUCTION_ENV)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[-1] == "True"
+
+
+# --- media in production ------------------------------------------------------------------------
+
+S3_ENV = {"LMS_S3_PUBLIC_BUCKET": "hoctap-anh", "LMS_S3_PRIVATE_BUCKET": "hoctap-rieng",
+          "LMS_S3_ENDPOINT_URL": "https://s3.example.vn", "LMS_S3_PUBLIC_URL":
+          "https://cdn.example.vn/anh"}
+MEDIA_PROBE = """
+from pathlib import Path
+from django.conf import settings as s
+from django.test import Client
+from django.urls import Resolver404, resolve
+f = Path(s.MEDIA_ROOT) / "original_images" / "bia.png"
+f.parent.mkdir(parents=True)
+f.write_bytes(b"png")
+c = Client(HTTP_HOST="hoctap.example.vn")
+try:
+    resolve("/media/original_images/bia.png")
+    r = c.get("/media/original_images/bia.png", secure=True)
+    served = (r.status_code, r["Cache-Control"])
+except Resolver404:
+    served = ("unrouted", "-")
+csp = c.get("/health/live/", secure=True)["Content-Security-Policy"]
+print(*served, s.MEDIA_URL, s.STORAGES["default"]["BACKEND"],
+      "https://cdn.example.vn" in csp.split("img-src")[1].split(";")[0])
+"""
+
+
+def test_production_serves_local_public_media_with_a_cache_time(tmp_path):
+    """What was found: with DJANGO_DEBUG=0 every course image was a 404."""
+    env = {**PRODUCTION_ENV, "DJANGO_MEDIA_ROOT": str(tmp_path / "media")}
+    result = run_manage("shell", "-c", MEDIA_PROBE, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-6:] == [
+        "200", "public,", "max-age=86400", "/media/",
+        "django.core.files.storage.FileSystemStorage", "False"]
+
+
+def test_with_object_storage_images_come_from_its_public_address(tmp_path):
+    env = {**PRODUCTION_ENV, **S3_ENV, "DJANGO_MEDIA_ROOT": str(tmp_path / "media")}
+    result = run_manage("shell", "-c", MEDIA_PROBE, env=env)
+    assert result.returncode == 0, result.stderr
+    # The app serves no /media/ then (Wagtail's page route would answer 404); pages show images
+    # from the public address, which the Content-Security-Policy allows.
+    assert result.stdout.split()[-5:] == [
+        "unrouted", "-", "https://cdn.example.vn/anh/", "lms.object_storage.PublicS3Storage",
+        "True"]
+
+
+def test_object_storage_settings_pass_check_deploy_and_need_both_buckets():
+    result = run_manage("check", "--deploy", "--fail-level", "DEBUG",
+                        env={**PRODUCTION_ENV, **S3_ENV})
+    assert result.returncode == 0, result.stdout + result.stderr
+    result = run_manage("check", env={**PRODUCTION_ENV, "LMS_S3_PUBLIC_BUCKET": "hoctap-anh"})
+    assert result.returncode != 0
+    assert "Set both LMS_S3_PUBLIC_BUCKET and LMS_S3_PRIVATE_BUCKET" in result.stderr

@@ -15,6 +15,7 @@ import io
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -57,6 +58,7 @@ pytestmark = [
 ]
 
 WAIT = 120  # seconds for any one piece of background work
+SCREENSHOTS = BASE_DIR / "build" / "screenshots"
 HOLDER = "Nguyễn Thị Hoa"
 
 
@@ -132,6 +134,44 @@ class Person:
             re.sub(r"<[^>]+>|\s+", " ", response.text.split("<main", 1)[-1])[:1500]
 
 
+# A new visitor's browser (Debian's Chromium, in a process of its own): every image on the page
+# drawn, none refused by the page's Content-Security-Policy.
+BROWSER = """
+import json, sys
+from playwright.sync_api import sync_playwright
+executable, url, shot = sys.argv[1:4]
+with sync_playwright() as playwright:
+    browser = playwright.chromium.launch(executable_path=executable, headless=True, args=[
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update"])
+    page = browser.new_page(viewport={"width": 360, "height": 780})
+    refused = []
+    page.on("console", lambda message: refused.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    page.goto(url)
+    for image in page.locator("img").all():
+        image.scroll_into_view_if_needed()
+    page.wait_for_load_state("networkidle")
+    images = page.evaluate(
+        "Array.from(document.images).map(i => [i.currentSrc, i.complete && i.naturalWidth > 0])")
+    page.screenshot(path=shot, full_page=True)
+    browser.close()
+print(json.dumps({"images": images, "refused": refused}))
+"""
+
+
+def seen_by_a_browser(url: str, shot: Path) -> dict:
+    executable = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
+    if executable is None:
+        if os.environ.get("REQUIRE_BROWSER"):
+            pytest.fail("Chromium is not installed (apt-get install chromium)")
+        return {}
+    shot.parent.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run([sys.executable, "-c", BROWSER, executable, url, str(shot)],
+                          capture_output=True, text=True, timeout=120, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def wait_for(condition, *, what: str, logs):
     deadline = time.monotonic() + WAIT
     while time.monotonic() < deadline:
@@ -205,6 +245,11 @@ def test_two_web_servers_and_a_worker_share_only_the_services(
             assert picture.status_code == 200, src
             with PILImage.open(io.BytesIO(picture.content)) as drawn:
                 assert drawn.width > 0
+        seen = seen_by_a_browser(f"{web2.url}{course.get_parent().url}",
+                                 SCREENSHOTS / "many-machines-catalog-360.png")
+        if seen:
+            assert seen["refused"] == [] and seen["images"], seen
+            assert all(drawn for _, drawn in seen["images"]), seen["images"]
         # Static files: hashed names, compressed, kept for a year by browsers.
         stylesheet = re.search(r'<link rel="stylesheet" href="([^"]+)"', catalog.text).group(1)
         assert re.search(r"/static/css/site\.[0-9a-f]{12}\.css$", stylesheet), stylesheet

@@ -94,7 +94,7 @@ def test_the_fetcher_reads_only_the_stored_files_it_was_given(submitted_with_pho
     key, stored = next(iter(files.items()))
     fetcher = pdf.StaticOnlyFetcher(allowed_protocols={"data", "static", "stored"}, files=files)
 
-    assert fetcher.fetch(f"stored:{key}").body == stored.storage.open(stored.name).read()
+    assert fetcher.fetch(f"stored:{key}").read() == stored.storage.open(stored.name).read()
     for refused in ["stored:evidence-0", f"stored:{stored.name}", "stored:../settings.py"]:
         with pytest.raises(ValueError, match="not a file of this document"):
             fetcher.fetch(refused)
