@@ -86,10 +86,12 @@ class WebServer:
              "--bind", f"127.0.0.1:{self.port}", "--workers", "2", "lms.wsgi"],
             cwd=BASE_DIR, env=env, stdout=self.log.open("w"), stderr=subprocess.STDOUT,
             start_new_session=True)
-        deadline = time.monotonic() + 60
+        # The socket listens before the workers have loaded the app: on a busy machine the first
+        # answer takes a while.
+        deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
-            with contextlib.suppress(requests.ConnectionError):
-                if requests.get(f"{self.url}/health/live/", timeout=5).status_code == 200:
+            with contextlib.suppress(requests.ConnectionError, requests.Timeout):
+                if requests.get(f"{self.url}/health/live/", timeout=30).status_code == 200:
                     return
             if self.process.poll() is not None:
                 break
