@@ -38,9 +38,10 @@ def public_url(env) -> str:
         f"https://{bucket}.s3.amazonaws.com"
 
 
-def storage_options(env, *, bucket: str, public_url: str = "") -> dict:
-    """django-storages' options for one bucket, from the environment (``env(name, default)``).
-    Keys left unset fall back on boto3's own chain (an instance's or a pod's role)."""
+def storage_options(env, *, bucket: str, public_url: str = "", max_age: int = 0) -> dict:
+    """django-storages' options for one bucket, from the environment (``env(name, default)``);
+    ``public_url`` and ``max_age`` (seconds browsers keep an image) for the public one. Keys
+    left unset fall back on boto3's own chain (an instance's or a pod's role)."""
     endpoint = env("LMS_S3_ENDPOINT_URL") or None
     options = {
         "bucket_name": bucket,
@@ -62,7 +63,6 @@ def storage_options(env, *, bucket: str, public_url: str = "") -> dict:
     }
     if public_url:
         parts = urlsplit(public_url.rstrip("/"))
-        max_age = int(env("LMS_MEDIA_MAX_AGE", "86400"))
         options.update({
             "querystring_auth": False,
             "custom_domain": parts.netloc + parts.path,

@@ -279,6 +279,8 @@ STORAGES = {
 # public one holds course covers, lesson images and their renditions, read by browsers at
 # LMS_S3_PUBLIC_URL (the bucket's own address, or a CDN in front of it); the private one holds
 # everything else and is never readable without the keys. Without them, the local folders above.
+# How long browsers and a CDN keep a public image (each upload gets a name of its own).
+LMS_MEDIA_MAX_AGE = int(env("LMS_MEDIA_MAX_AGE", "86400"))
 S3_PUBLIC_BUCKET = env("LMS_S3_PUBLIC_BUCKET")
 S3_PRIVATE_BUCKET = env("LMS_S3_PRIVATE_BUCKET")
 if bool(S3_PUBLIC_BUCKET) != bool(S3_PRIVATE_BUCKET):
@@ -293,7 +295,8 @@ if S3_PUBLIC_BUCKET:
     MEDIA_URL = public_url(env) + "/"
     STORAGES["default"] = {
         "BACKEND": "lms.object_storage.PublicS3Storage",
-        "OPTIONS": storage_options(env, bucket=S3_PUBLIC_BUCKET, public_url=MEDIA_URL),
+        "OPTIONS": storage_options(env, bucket=S3_PUBLIC_BUCKET, public_url=MEDIA_URL,
+                                   max_age=LMS_MEDIA_MAX_AGE),
     }
     STORAGES["private"] = {
         "BACKEND": "lms.object_storage.PrivateS3Storage",
@@ -302,7 +305,6 @@ if S3_PUBLIC_BUCKET:
 # The app serves public media at MEDIA_URL itself only when they are local files (make run, or a
 # single server following the README); with object storage the browser reads them there.
 LMS_SERVE_MEDIA = not S3_PUBLIC_BUCKET and env_bool("LMS_SERVE_MEDIA", True)
-LMS_MEDIA_MAX_AGE = int(env("LMS_MEDIA_MAX_AGE", "86400"))
 
 # --- Email: console by default; SMTP (or any backend) from the environment.
 EMAIL_BACKEND = env(

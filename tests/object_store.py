@@ -10,6 +10,7 @@ import secrets
 import boto3
 import pytest
 from botocore.exceptions import ClientError
+from django.conf import settings
 from django.core.management import call_command
 
 from lms.object_storage import public_url, storage_options
@@ -40,11 +41,18 @@ def storages_for(environ: dict[str, str]) -> tuple[dict, str]:
     return {
         "default": {"BACKEND": "lms.object_storage.PublicS3Storage",
                     "OPTIONS": storage_options(lookup, bucket=environ["LMS_S3_PUBLIC_BUCKET"],
-                                               public_url=media_url)},
+                                               public_url=media_url,
+                                               max_age=settings.LMS_MEDIA_MAX_AGE)},
         "private": {"BACKEND": "lms.object_storage.PrivateS3Storage",
                     "OPTIONS": storage_options(lookup,
                                                bucket=environ["LMS_S3_PRIVATE_BUCKET"])},
     }, media_url
+
+
+def local_files(*folders) -> list:
+    """The files under ``folders``: what a process wrote to its own disk."""
+    return [path for folder in folders if folder.exists()
+            for path in folder.rglob("*") if path.is_file()]
 
 
 def client():

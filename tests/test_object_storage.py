@@ -16,7 +16,7 @@ from wagtail.images import get_image_model
 
 from lms.object_storage import PrivateS3Storage, PublicS3Storage, read_anonymously
 from tests.object_store import client as s3_client
-from tests.object_store import keys, requires_object_store
+from tests.object_store import keys, local_files, requires_object_store
 from tests.test_private_files import one_of_each_private_file
 
 pytestmark = [requires_object_store, pytest.mark.django_db]
@@ -32,10 +32,6 @@ def photo_upload(name: str, size=(400, 300)) -> SimpleUploadedFile:
     out = io.BytesIO()
     Image.new("RGB", size, (40, 160, 20)).save(out, "PNG")
     return SimpleUploadedFile(name, out.getvalue(), content_type="image/png")
-
-
-def local_files(folder) -> list:
-    return [path for path in folder.rglob("*") if path.is_file()] if folder.exists() else []
 
 
 def test_prepare_storage_opens_the_public_bucket_only_and_can_run_again(object_store):

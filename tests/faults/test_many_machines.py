@@ -48,7 +48,7 @@ from tests.factories.accounts import PASSWORD
 from tests.factories.checklists import assessment_for, globalgap_dict, version_from_dict
 from tests.factories.courses import lessons_of, make_course
 from tests.faults.conftest import free_port
-from tests.object_store import keys, requires_object_store
+from tests.object_store import keys, local_files, requires_object_store
 
 pytestmark = [
     pytest.mark.worker,
@@ -183,11 +183,6 @@ def wait_for(condition, *, what: str, logs):
         time.sleep(0.3)
     pytest.fail(f"timed out waiting for {what}:\n" + "\n".join(
         f"--- {log.name}\n{log.read_text()[-3000:]}" for log in logs))
-
-
-def local_files(*folders: Path) -> list[Path]:
-    return [path for folder in folders if folder.exists()
-            for path in folder.rglob("*") if path.is_file()]
 
 
 def jpeg(colour) -> bytes:
